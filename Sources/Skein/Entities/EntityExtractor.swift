@@ -1,0 +1,157 @@
+import Foundation
+
+/// A hashtag, mention or URL found in a tweet's text, following twitter-text's extraction rules.
+public struct Entity: Sendable, Equatable {
+    /// What the entity is.
+    public enum Kind: Sendable, Equatable {
+        case hashtag
+        case mention
+        case url
+    }
+
+    /// What the entity is.
+    public var kind: Kind
+    /// Its text without `#` or `@`; for a URL, the URL as written.
+    public var value: String
+    /// The whole entity in the text, `#` or `@` included.
+    public var range: Range<String.Index>
+}
+
+/// Finds entities in plain text with the regular expressions of twitter-text (its Java `Regex` and `Extractor`).
+public enum EntityExtractor {
+    /// Hashtags, mentions and URLs in `text`, in order, none overlapping (an entity inside a URL is not one).
+    public static func entities(in text: String) -> [Entity] {
+        var found = urls(in: text) + hashtags(in: text, checkingURLs: false) + mentions(in: text)
+        found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var kept: [Entity] = []
+        for entity in found where kept.last.map({ $0.range.upperBound <= entity.range.lowerBound }) ?? true {
+            kept.append(entity)
+        }
+        return kept
+    }
+
+    /// Hashtags without `#`.
+    public static func hashtags(in text: String, checkingURLs: Bool = true) -> [Entity] {
+        guard text.contains("#") || text.contains("＃") else { return [] }
+        var result: [Entity] = []
+        for match in Patterns.hashtag.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let tag = Range(match.range(at: 3), in: text), let whole = Range(match.range(at: 2), in: text) else { continue }
+            if text[tag.upperBound...].starts(with: "#") || text[tag.upperBound...].starts(with: "＃")
+                || text[tag.upperBound...].starts(with: "://")
+            {
+                continue
+            }
+            result.append(Entity(kind: .hashtag, value: String(text[tag]), range: whole.lowerBound..<tag.upperBound))
+        }
+        guard checkingURLs else { return result }
+        let links = urls(in: text)
+        return result.filter { tag in !links.contains { $0.range.overlaps(tag.range) } }
+    }
+
+    /// Mentions of single accounts (not lists) without `@`.
+    public static func mentions(in text: String) -> [Entity] {
+        guard text.contains("@") || text.contains("＠") else { return [] }
+        var result: [Entity] = []
+        for match in Patterns.mention.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard match.range(at: 4).location == NSNotFound,
+                let name = Range(match.range(at: 3), in: text), let at = Range(match.range(at: 2), in: text)
+            else { continue }
+            let after = String(text[name.upperBound...])
+            if Patterns.invalidMentionEnd.firstMatch(in: after, range: NSRange(after.startIndex..., in: after)) != nil { continue }
+            result.append(Entity(kind: .mention, value: String(text[name]), range: text.index(before: at.upperBound)..<name.upperBound))
+        }
+        return result
+    }
+
+    /// URLs, with or without a scheme.
+    public static func urls(in text: String) -> [Entity] {
+        guard text.contains(".") else { return [] }
+        var result: [Entity] = []
+        for match in Patterns.url.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard var range = Range(match.range(at: 3), in: text), let before = Range(match.range(at: 2), in: text),
+                let host = Range(match.range(at: 5), in: text)
+            else { continue }
+            let hasScheme = match.range(at: 4).location != NSNotFound
+            if !hasScheme, let last = text[before].last, "-_./".contains(last) { continue }
+            let url = String(text[range])
+            if let tco = Patterns.tco.firstMatch(in: url, range: NSRange(url.startIndex..., in: url)) {
+                if tco.range(at: 1).length > 40 { continue }
+                range = range.lowerBound..<text.utf16.index(range.lowerBound, offsetBy: tco.range.length)
+            }
+            guard isValidHost(String(text[host])) else { continue }
+            result.append(Entity(kind: .url, value: String(text[range]), range: range))
+        }
+        return result
+    }
+
+    /// What `IDN.toASCII` accepts: every label at most 63 characters once Punycode-encoded, and no label that
+    /// claims to be Punycode (`xn--`) while holding other characters.
+    private static func isValidHost(_ host: String) -> Bool {
+        for label in host.split(separator: ".") {
+            if label.unicodeScalars.allSatisfy(\.isASCII) {
+                if label.count > 63 { return false }
+                continue
+            }
+            if label.lowercased().hasPrefix("xn--") { return false }
+            guard let encoded = Punycode.encode(String(label)), encoded.count + 4 <= 63 else { return false }
+        }
+        return true
+    }
+
+    private enum Patterns {
+        static let latinAccents =
+            "\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff\\u0100-\\u024f\\u0253\\u0254\\u0256\\u0257\\u0259\\u025b\\u0263"
+            + "\\u0268\\u026f\\u0272\\u0289\\u028b\\u02bb\\u0300-\\u036f\\u1e00-\\u1eff"
+        static let cyrillic = "\\u0400-\\u04ff"
+        static let hashtagLettersAndMarks = "\\p{L}\\p{M}"
+        static let hashtagSpecial =
+            "_\\u200c\\u200d\\ua67e\\u05be\\u05f3\\u05f4\\uff5e\\u301c\\u309b\\u309c\\u30a0\\u30fb\\u3003\\u0f0b\\u0f0c\\u00b7"
+        static let hashtagLettersNumerals = hashtagLettersAndMarks + "\\p{Nd}" + hashtagSpecial
+
+        static let hashtag = compile(
+            "(^|\\ufe0e|\\ufe0f|[^&" + hashtagLettersNumerals + "])([#\\uff03])(?![\\ufe0f\\u20e3])(["
+                + hashtagLettersNumerals + "]*[" + hashtagLettersAndMarks + "][" + hashtagLettersNumerals + "]*)")
+
+        static let atSigns = "@\\uff20"
+        static let mention = compile(
+            "([^a-z0-9_!#$%&*" + atSigns + "]|^|(?:^|[^a-z0-9_+~.-])RT:?)([" + atSigns + "]+)([a-z0-9_]{1,20})"
+                + "(/[a-z][a-z0-9_\\-]{0,24})?")
+        static let invalidMentionEnd = compile("^(?:[" + atSigns + latinAccents + "]|://)")
+
+        static let invalidCharacters = "\\ufffe\\ufeff\\uffff"
+        static let directional = "\\u061c\\u200e\\u200f\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069"
+        static let precedingCharacters = "(?:[^a-z0-9@\\uff20$#\\uff03" + invalidCharacters + "]|[" + directional + "]|^)"
+        static let validCharacters = "[a-z0-9" + latinAccents + "]"
+        static let subdomain = "(?>(?:" + validCharacters + "[" + validCharacters + "\\-_]{0,255})?" + validCharacters + "\\.)"
+        static let domainName = "(?:(?:" + validCharacters + "[" + validCharacters + "\\-]{0,255})?" + validCharacters + "\\.)"
+        static let punctuation = "\\-_!\"#$%&'\\(\\)*+,./:;<=>?@\\[\\]^`\\{|}~"
+        static let unicodeCharacters = "[^" + punctuation + "\\s\\p{Z}\\u2000-\\u206f]"
+        static let unicodeDomainName =
+            "(?:(?:" + unicodeCharacters + "[" + unicodeCharacters + "\\-]{0,255})?" + unicodeCharacters + "\\.)"
+        static let generic = "(?:(?:" + TopLevelDomains.generic.joined(separator: "|") + ")(?=[^a-z0-9@+-]|$))"
+        static let country = "(?:(?:" + TopLevelDomains.country.joined(separator: "|") + ")(?=[^a-z0-9@+-]|$))"
+        static let punycode = "(?:xn--[-0-9a-z]+)"
+        static let domain =
+            "(?:" + subdomain + "*" + domainName + "(?:" + generic + "|" + country + "|" + punycode + "))"
+            + "|(?:(?<=https?://)(?:(?:" + domainName + country + ")|(?:" + unicodeDomainName + "(?:" + generic + "|" + country
+            + "))))" + "|(?:" + domainName + country + "(?=/))"
+        static let pathCharacters = "[a-z0-9!\\*';:=\\+,.\\$/%#\\[\\]\\-\\u2013_~\\|&@" + latinAccents + cyrillic + "]"
+        static let balancedParentheses =
+            "\\((?:" + pathCharacters + "+|(?:" + pathCharacters + "*\\(" + pathCharacters + "+\\)" + pathCharacters + "*))\\)"
+        static let pathEnding = "[a-z0-9=_#/\\-\\+" + latinAccents + cyrillic + "]|(?:" + balancedParentheses + ")"
+        static let path =
+            "(?:(?:" + pathCharacters + "*(?:" + balancedParentheses + pathCharacters + "*)*" + pathEnding + ")|(?:@"
+            + pathCharacters + "+/))"
+        static let queryCharacters = "[a-z0-9!?\\*'\\(\\);:&=\\+\\$/%#\\[\\]\\-_\\.,~\\|@]"
+        static let queryEnding = "[a-z0-9\\-_&=#/]"
+        static let url = compile(
+            "((" + precedingCharacters + ")((https?://)?(" + domain + ")(?::([0-9]++))?(/" + path + "*+)?(\\?"
+                + queryCharacters + "*" + queryEnding + ")?))")
+        static let tco = compile("^https?://t\\.co/([a-z0-9]+)(?:\\?" + queryCharacters + "*" + queryEnding + ")?")
+
+        static func compile(_ pattern: String) -> NSRegularExpression {
+            // The patterns are fixed; a failure here is a bug caught by every test run.
+            try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        }
+    }
+}

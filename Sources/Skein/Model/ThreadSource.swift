@@ -1,0 +1,43 @@
+import Foundation
+
+/// One thread file as parsed: its front matter and its tweets, before anything is resolved.
+public struct ThreadSource: Sendable {
+    /// The author's handle, without `@`.
+    public var author: String
+    /// When the thread was posted.
+    public var date: Date
+    /// The title given in front matter, if any.
+    public var title: String?
+    /// Topics named in front matter.
+    public var topics: [String]
+    /// The URL of the original thread.
+    public var source: String?
+    /// The slug: from front matter, or the file name.
+    public var slug: String
+    /// A summary for listings and meta descriptions.
+    public var summary: String?
+    /// Drafts are left out unless the build asks for them.
+    public var isDraft: Bool
+    /// The thread's language, when it differs from the site's.
+    public var language: String?
+    /// The tweets in order.
+    public var tweets: [TweetSource]
+    /// The file, and the line of the front matter's first key.
+    public var location: SourceLocation
+    /// Where `slug:` was given, or the file itself.
+    public var slugLocation: SourceLocation
+}
+
+/// One tweet of a thread file.
+public struct TweetSource: Sendable {
+    /// The tweet's Markdown.
+    public var markdown: String
+    /// The id of the original post, when known.
+    public var id: String?
+    /// When the tweet was posted, when known.
+    public var time: Date?
+    /// A link to the original post, when known.
+    public var url: String?
+    /// The line of the tweet's first Markdown line.
+    public var location: SourceLocation
+}

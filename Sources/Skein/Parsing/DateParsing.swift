@@ -1,0 +1,44 @@
+import Foundation
+import Yams
+
+/// Dates as thread files write them: `2024-03-01`, or a date and time with `Z` or an offset.
+enum DateParsing {
+    /// Why a date was refused.
+    struct Problem: Error {
+        var message: String
+    }
+
+    /// Parses `text` with Yams' timestamp rules, refusing impossible days and times without an offset.
+    static func parse(_ text: String) -> Result<Date, Problem> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let example = "write it as 2024-03-01 or 2024-03-01T10:30:00+01:00"
+        guard let date = Date.construct(from: Node.Scalar(trimmed)) else {
+            return .failure(Problem(message: "'\(trimmed)' is not a date; \(example)"))
+        }
+        let parts = trimmed.prefix(10).split(separator: "-").compactMap { Int($0) }
+        let hasTime = trimmed.count > 10
+        if hasTime && !hasOffset(trimmed) {
+            return .failure(Problem(message: "'\(trimmed)' has a time but no time zone; add Z or an offset such as +01:00"))
+        }
+        guard parts.count == 3, isRealDay(year: parts[0], month: parts[1], day: parts[2]) else {
+            return .failure(Problem(message: "'\(trimmed)' is not a day of the calendar"))
+        }
+        guard (1970...9999).contains(parts[0]) else {
+            return .failure(Problem(message: "'\(trimmed)' is outside the years 1970 to 9999"))
+        }
+        return .success(date)
+    }
+
+    private static func hasOffset(_ text: String) -> Bool {
+        if text.hasSuffix("Z") || text.hasSuffix("z") { return true }
+        let tail = text.suffix(6)
+        return tail.range(of: #"[+-]\d{1,2}(:?\d{2})?$"#, options: .regularExpression) != nil
+    }
+
+    private static func isRealDay(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+}

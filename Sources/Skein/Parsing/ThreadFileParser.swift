@@ -1,0 +1,181 @@
+import Foundation
+
+/// Reads a thread file: YAML front matter between `---` lines, then tweets separated by lines of `---` alone.
+///
+/// A `---` line inside a fenced code block belongs to the code. A tweet may start with an attribute line such as
+/// `{id=1765432109876543210 time=2024-03-01T10:31:00Z url=https://x.com/ada/status/1765432109876543210}`.
+public enum ThreadFileParser {
+    /// The front matter keys a thread file may use.
+    static let knownKeys = ["author", "date", "title", "topics", "source", "slug", "summary", "draft", "lang"]
+
+    /// Parses the file at `path`, appending every problem to `diagnostics`.
+    public static func parse(file path: String, diagnostics: inout [Diagnostic]) -> ThreadSource? {
+        guard let source = SourceText.read(path, diagnostics: &diagnostics) else { return nil }
+        return parse(source, diagnostics: &diagnostics)
+    }
+
+    /// Parses already-read text; `file` names it in diagnostics and gives the default slug.
+    public static func parse(text: String, file: String, diagnostics: inout [Diagnostic]) -> ThreadSource? {
+        guard let source = SourceText.decode(Data(text.utf8), file: file, diagnostics: &diagnostics) else { return nil }
+        return parse(source, diagnostics: &diagnostics)
+    }
+
+    static func parse(_ source: SourceText, diagnostics: inout [Diagnostic]) -> ThreadSource? {
+        let file = source.file
+        let lines = source.lines
+        let errorCountBefore = diagnostics.count
+        guard let first = lines.first, isSeparator(first) else {
+            let message = source.text.isEmpty
+                ? "the thread file is empty; it needs front matter between `---` lines and at least one tweet"
+                : "a thread file must start with a line `---` that opens its front matter"
+            diagnostics.append(.error(message, at: SourceLocation(file: file, line: 1, column: 1)))
+            return nil
+        }
+        guard let closing = lines.indices.dropFirst().first(where: { isSeparator(lines[$0]) }) else {
+            diagnostics.append(
+                .error("the front matter opened here is never closed: add a line `---` after it", at: SourceLocation(file: file, line: 1, column: 1)))
+            return nil
+        }
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        let frontMatter = YAMLMapping(yaml: yaml, file: file, lineOffset: 1, what: "front matter", diagnostics: &diagnostics)
+        let tweets = parseTweets(lines: lines, after: closing, file: file, diagnostics: &diagnostics)
+        guard var frontMatter else { return nil }
+
+        let fileStart = SourceLocation(file: file, line: 1, column: 1)
+        let author = frontMatter.string("author", diagnostics: &diagnostics)
+        let date = frontMatter.date("date", diagnostics: &diagnostics)
+        if author == nil && frontMatter.location(ofKey: "author") == nil {
+            diagnostics.append(.error("front matter needs `author:`, the author's handle without @", at: fileStart))
+        }
+        if date == nil && frontMatter.location(ofKey: "date") == nil {
+            diagnostics.append(.error("front matter needs `date:`, such as 2024-03-01", at: fileStart))
+        }
+        let title = frontMatter.string("title", diagnostics: &diagnostics)?.value
+        let topics = frontMatter.strings("topics", diagnostics: &diagnostics) ?? []
+        let sourceURL = frontMatter.string("source", diagnostics: &diagnostics)
+        let slug = frontMatter.string("slug", diagnostics: &diagnostics)
+        let summary = frontMatter.string("summary", diagnostics: &diagnostics)?.value
+        let isDraft = frontMatter.bool("draft", diagnostics: &diagnostics) ?? false
+        let language = frontMatter.string("lang", diagnostics: &diagnostics)?.value
+        frontMatter.reportUnknownKeys(known: knownKeys, what: "front matter", diagnostics: &diagnostics)
+
+        if let sourceURL, !isWebURL(sourceURL.value) {
+            diagnostics.append(.error("`source` must be an http or https URL", at: sourceURL.location))
+        }
+        for topic in topics where Slug.make(from: topic.value).isEmpty {
+            diagnostics.append(.error("the topic '\(topic.value)' has no letter or digit to name its page", at: topic.location))
+        }
+        if tweets.isEmpty && diagnostics.count == errorCountBefore {
+            diagnostics.append(
+                .error("the thread has no tweets: write them after the front matter, separated by lines `---`",
+                       at: SourceLocation(file: file, line: closing + 1, column: 1)))
+        }
+        let fileSlug = Slug.make(from: ((file as NSString).lastPathComponent as NSString).deletingPathExtension)
+        var threadSlug = fileSlug
+        var slugLocation = SourceLocation(file: file)
+        if let slug {
+            threadSlug = slug.value
+            slugLocation = slug.location
+            if !Slug.isValid(slug.value) {
+                diagnostics.append(
+                    .error("the slug '\(slug.value)' cannot be a URL: use lower-case letters, digits and hyphens", at: slug.location))
+            }
+        } else if fileSlug.isEmpty {
+            diagnostics.append(.error("the file name has no letter or digit to make a slug; add `slug:` to the front matter", at: fileStart))
+        }
+        guard diagnostics[errorCountBefore...].containsErrors == false, let author, let date else { return nil }
+        if !Handle.isValid(author.value) {
+            diagnostics.append(
+                .error("'\(author.value)' is not a handle: use letters, digits, `_`, `.` and `-`, without @", at: author.location))
+            return nil
+        }
+        return ThreadSource(
+            author: author.value, date: date, title: title, topics: topics.map(\.value), source: sourceURL?.value,
+            slug: threadSlug, summary: summary, isDraft: isDraft, language: language, tweets: tweets,
+            location: SourceLocation(file: file, line: 2, column: 1), slugLocation: slugLocation)
+    }
+
+    /// Splits the body into tweets, skipping separators inside fenced code.
+    private static func parseTweets(lines: [Substring], after closing: Int, file: String, diagnostics: inout [Diagnostic]) -> [TweetSource] {
+        var tweets: [TweetSource] = []
+        var block: [Substring] = []
+        var blockStart = closing + 1
+        var fence: Substring?
+
+        func finishBlock(separatorLine: Int?) {
+            defer { block = [] }
+            let firstContent = block.firstIndex { !$0.allSatisfy(\.isWhitespace) }
+            guard let firstContent else {
+                // A blank block between two separators is a mistake; trailing blank space after the last is not.
+                if let separatorLine, !tweets.isEmpty || blockStart > closing + 1 {
+                    diagnostics.append(
+                        .error("this tweet is empty: remove the extra `---` line", at: SourceLocation(file: file, line: separatorLine, column: 1)))
+                }
+                return
+            }
+            var lineNumber = blockStart + firstContent + 1
+            var body = Array(block[firstContent...])
+            var attributes = TweetAttributes()
+            if let header = body.first, TweetAttributes.looksLikeAttributes(header) {
+                attributes = TweetAttributes.parse(header, location: SourceLocation(file: file, line: lineNumber, column: 1), diagnostics: &diagnostics)
+                body.removeFirst()
+                lineNumber += 1
+                while let line = body.first, line.allSatisfy(\.isWhitespace) {
+                    body.removeFirst()
+                    lineNumber += 1
+                }
+            }
+            while let last = body.last, last.allSatisfy(\.isWhitespace) { body.removeLast() }
+            if body.isEmpty {
+                diagnostics.append(.error("this tweet has attributes but no text", at: SourceLocation(file: file, line: lineNumber - 1, column: 1)))
+                return
+            }
+            tweets.append(
+                TweetSource(
+                    markdown: body.joined(separator: "\n"), id: attributes.id, time: attributes.time, url: attributes.url,
+                    location: SourceLocation(file: file, line: lineNumber, column: 1)))
+        }
+
+        for index in (closing + 1)..<lines.count {
+            let line = lines[index]
+            if let open = fence {
+                if isFenceClose(line, opening: open) { fence = nil }
+            } else if let marker = fenceOpening(line) {
+                fence = marker
+            } else if isSeparator(line) {
+                finishBlock(separatorLine: index + 1)
+                blockStart = index + 1
+                continue
+            }
+            block.append(line)
+        }
+        finishBlock(separatorLine: nil)
+        return tweets
+    }
+
+    static func isSeparator(_ line: Substring) -> Bool {
+        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    /// The fence marker (```` ``` ```` or `~~~`, with its length) when `line` opens a fenced code block.
+    private static func fenceOpening(_ line: Substring) -> Substring? {
+        let trimmed = line.drop { $0 == " " }
+        guard line.count - trimmed.count <= 3, let first = trimmed.first, first == "`" || first == "~" else { return nil }
+        let marker = trimmed.prefix { $0 == first }
+        guard marker.count >= 3 else { return nil }
+        if first == "`" && trimmed.dropFirst(marker.count).contains("`") { return nil }
+        return marker
+    }
+
+    private static func isFenceClose(_ line: Substring, opening: Substring) -> Bool {
+        let trimmed = line.drop { $0 == " " }
+        guard let first = opening.first else { return false }
+        let marker = trimmed.prefix { $0 == first }
+        return marker.count >= opening.count && trimmed.dropFirst(marker.count).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    static func isWebURL(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false else { return false }
+        return scheme == "http" || scheme == "https"
+    }
+}
