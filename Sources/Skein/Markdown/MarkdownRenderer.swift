@@ -1,0 +1,171 @@
+import CCmark
+import Foundation
+
+/// A tweet's or bio's Markdown turned into HTML by libcmark, with what the page and the indexes need from it.
+public struct RenderedMarkdown: Sendable, Equatable {
+    /// Safe HTML. Links to pages of the site use the `skein:` scheme until a page gives them a root (``InternalLink``).
+    public var html: String
+    /// The text without markup, for titles, excerpts and reading time.
+    public var plainText: String
+    /// Hashtags as written, without `#`, in order.
+    public var hashtags: [String]
+    /// Targets of images, as written.
+    public var images: [String]
+}
+
+/// Renders Markdown with libcmark (smart punctuation, safe mode, UTF-8 validation, line breaks kept as in a tweet)
+/// and links hashtags, mentions and bare URLs by editing cmark's tree, never the HTML.
+///
+/// This is the only file that sees a cmark pointer: each document is parsed, edited, rendered and freed inside one call.
+public struct MarkdownRenderer: Sendable {
+    /// Where @mentions point.
+    public struct Mentions: Sendable {
+        /// Lower-cased handles of the archive's authors; their mentions link to their author pages.
+        public var knownHandles: Set<String>
+        /// Where mentions of everyone else link, ending in `/`.
+        public var baseURL: URL
+
+        /// Creates the rule.
+        public init(knownHandles: Set<String>, baseURL: URL) {
+            self.knownHandles = knownHandles
+            self.baseURL = baseURL
+        }
+    }
+
+    /// Where @mentions point.
+    public var mentions: Mentions
+
+    /// Creates a renderer.
+    public init(mentions: Mentions) {
+        self.mentions = mentions
+    }
+
+    static let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_HARDBREAKS
+
+    /// Renders `markdown`.
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        guard let document = cmark_parse_document(markdown, markdown.utf8.count, Self.options) else {
+            return RenderedMarkdown(html: "", plainText: "", hashtags: [], images: [])
+        }
+        defer { cmark_node_free(document) }
+
+        var images: [String] = []
+        var texts: [OpaquePointer] = []
+        var linkDepth = 0
+        if let iterator = cmark_iter_new(document) {
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                    if event == CMARK_EVENT_ENTER {
+                        linkDepth += 1
+                        let url = String(cString: cmark_node_get_url(node))
+                        if type == CMARK_NODE_IMAGE { images.append(url) }
+                        if let siteLink = InternalLink.fromSitePath(url) { cmark_node_set_url(node, siteLink) }
+                    } else {
+                        linkDepth -= 1
+                    }
+                } else if type == CMARK_NODE_TEXT && linkDepth == 0 {
+                    texts.append(node)
+                }
+            }
+        }
+        var hashtags: [String] = []
+        for node in texts {
+            hashtags += link(textNode: node)
+        }
+        let plainText = Self.plainText(of: document)
+        guard let html = cmark_render_html(document, Self.options) else {
+            return RenderedMarkdown(html: "", plainText: plainText, hashtags: hashtags, images: images)
+        }
+        defer { free(html) }
+        return RenderedMarkdown(html: String(cString: html), plainText: plainText, hashtags: hashtags, images: images)
+    }
+
+    /// Replaces a text node by text and link nodes for the entities in it; returns the hashtags.
+    private func link(textNode node: OpaquePointer) -> [String] {
+        let text = String(cString: cmark_node_get_literal(node))
+        let entities = EntityExtractor.entities(in: text)
+        guard !entities.isEmpty else { return [] }
+        var hashtags: [String] = []
+        var position = text.startIndex
+        func insert(_ newNode: OpaquePointer) { cmark_node_insert_before(node, newNode) }
+        func textNode(_ literal: Substring) -> OpaquePointer? {
+            guard !literal.isEmpty, let created = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+            cmark_node_set_literal(created, String(literal))
+            return created
+        }
+        for entity in entities {
+            if let before = textNode(text[position..<entity.range.lowerBound]) { insert(before) }
+            let (url, label) = target(of: entity, in: text)
+            if let link = cmark_node_new(CMARK_NODE_LINK), let labelNode = textNode(Substring(label)) {
+                cmark_node_set_url(link, url)
+                cmark_node_append_child(link, labelNode)
+                insert(link)
+            }
+            if entity.kind == .hashtag { hashtags.append(entity.value) }
+            position = entity.range.upperBound
+        }
+        if let after = textNode(text[position...]) { insert(after) }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+        return hashtags
+    }
+
+    private func target(of entity: Entity, in text: String) -> (url: String, label: String) {
+        let written = String(text[entity.range])
+        switch entity.kind {
+        case .hashtag:
+            return (InternalLink.url(for: Route.topic(Slug.make(from: entity.value))), written)
+        case .mention:
+            let key = Handle.key(entity.value)
+            if mentions.knownHandles.contains(key) {
+                return (InternalLink.url(for: Route.author(key)), written)
+            }
+            return (mentions.baseURL.absoluteString + entity.value, written)
+        case .url:
+            let hasScheme = entity.value.range(of: "^https?://", options: [.regularExpression, .caseInsensitive]) != nil
+            return (hasScheme ? entity.value : "https://" + entity.value, Self.shortened(entity.value))
+        }
+    }
+
+    /// A URL as people read it: no scheme, no `www.`, a long path cut with "…".
+    static func shortened(_ url: String) -> String {
+        var display = Substring(url)
+        for prefix in ["https://", "http://"] where display.lowercased().hasPrefix(prefix) {
+            display = display.dropFirst(prefix.count)
+        }
+        if display.lowercased().hasPrefix("www.") { display = display.dropFirst(4) }
+        if display.hasSuffix("/") && display.filter({ $0 == "/" }).count == 1 { display = display.dropLast() }
+        let limit = 32
+        return display.count > limit ? String(display.prefix(limit - 1)) + "…" : String(display)
+    }
+
+    /// The document's text without markup: blocks on their own lines, line breaks kept.
+    private static func plainText(of document: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(document) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                text += String(cString: cmark_node_get_literal(node))
+            case CMARK_NODE_CODE_BLOCK:
+                text += String(cString: cmark_node_get_literal(node)) + "\n"
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += "\n"
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
+                if event == CMARK_EVENT_EXIT { text += "\n" }
+            default:
+                break
+            }
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// A thread whose tweets have been rendered.
+public struct RenderedThread: Sendable {
+    /// The parsed thread.
+    public var source: ThreadSource
+    /// Its tweets' Markdown, rendered, in order.
+    public var tweets: [RenderedMarkdown]
+}
+
+/// The Markdown stage: every tweet and bio through libcmark, threads in parallel.
+public enum MarkdownStage {
+    /// Renders every thread of `content`, in its order, and every author's bio by key.
+    public static func render(_ content: ResolvedContent) -> (threads: [RenderedThread], bios: [String: RenderedMarkdown]) {
+        let renderer = MarkdownRenderer(
+            mentions: .init(knownHandles: Set(content.authors.map(\.key)), baseURL: content.site.mentionBaseURL))
+        let threads = content.threads.parallelMap { thread in
+            RenderedThread(source: thread, tweets: thread.tweets.map { renderer.render($0.markdown) })
+        }
+        var bios: [String: RenderedMarkdown] = [:]
+        for author in content.authors {
+            if let bio = author.profile?.bio { bios[author.key] = renderer.render(bio) }
+        }
+        return (threads, bios)
+    }
+}

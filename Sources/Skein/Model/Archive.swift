@@ -1,0 +1,90 @@
+import Foundation
+
+/// The whole archive after resolving: every author, thread and topic, and every index pages need, built once.
+public struct Archive: Sendable {
+    /// The site's settings.
+    public var site: SiteConfiguration
+    /// Authors with at least one published thread, by handle.
+    public var authors: [Author]
+    /// Published threads, newest first.
+    public var threads: [Thread]
+    /// Topics, by name.
+    public var topics: [Topic]
+    /// Files to copy from `Content/media/`, relative to it.
+    public var mediaFiles: [String]
+
+    /// Positions in ``threads`` of each author's threads, newest first, by author key.
+    public var threadsByAuthor: [String: [Int]]
+    /// Position in ``authors`` by author key.
+    public var authorIndex: [String: Int]
+}
+
+/// A person whose threads are in the archive.
+public struct Author: Sendable {
+    /// The handle as written (file name or front matter).
+    public var handle: String
+    /// The lower-cased handle: the author page's folder and the key of every index.
+    public var key: String
+    /// The profile file, when there is one.
+    public var profile: AuthorProfile?
+    /// The biography rendered from Markdown.
+    public var bio: RenderedMarkdown?
+    /// How many tweets the author's threads have together.
+    public var tweetCount: Int
+
+    /// The name to show: the profile's name, or the handle.
+    public var displayName: String { profile?.name ?? handle }
+}
+
+/// One published thread.
+public struct Thread: Sendable {
+    /// The URL-safe name of its page.
+    public var slug: String
+    /// The author's key.
+    public var authorKey: String
+    /// The title: from front matter, or the first tweet's first sentence.
+    public var title: String
+    /// When it was posted.
+    public var date: Date
+    /// The slugs of its topics, in order of first appearance.
+    public var topicSlugs: [String]
+    /// The tweets, numbered from 1.
+    public var tweets: [Tweet]
+    /// Front matter's summary, or `nil`.
+    public var summary: String?
+    /// The original thread's URL.
+    public var source: String?
+    /// The thread's language when it differs from the site's.
+    public var language: String?
+    /// The thread file.
+    public var file: String
+    /// Words in all tweets, for the reading time.
+    public var wordCount: Int
+
+    /// Minutes to read at 200 words a minute, at least one.
+    public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }
+}
+
+/// One tweet of a thread, rendered.
+public struct Tweet: Sendable {
+    /// The position in the thread, from 1.
+    public var number: Int
+    /// The rendered Markdown.
+    public var content: RenderedMarkdown
+    /// When it was posted, when known.
+    public var time: Date?
+    /// The original post, when known.
+    public var originalURL: String?
+    /// Where it is written.
+    public var location: SourceLocation
+}
+
+/// A topic: front matter `topics` and hashtags, merged by slug.
+public struct Topic: Sendable {
+    /// The URL-safe name of its page.
+    public var slug: String
+    /// The spelling used most often.
+    public var name: String
+    /// Positions in ``Archive/threads``, newest first.
+    public var threadIndices: [Int]
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+extension PagePlanner {
+    /// How many threads a feed carries.
+    static let feedLength = 50
+
+    /// The site's feed, and one per author and per topic.
+    func feeds() -> [Page] {
+        var pages = [
+            feed(Array(archive.threads.indices), route: .feed, page: .home, title: archive.site.title,
+                 subtitle: archive.site.description)
+        ]
+        for author in archive.authors {
+            pages.append(
+                feed(archive.threadsByAuthor[author.key] ?? [], route: .authorFeed(author.key), page: .author(author.key),
+                     title: "\(author.displayName) (@\(author.handle)) · \(archive.site.title)", subtitle: "Threads by @\(author.handle)"))
+        }
+        for topic in archive.topics {
+            pages.append(
+                feed(topic.threadIndices, route: .topicFeed(topic.slug), page: .topic(topic.slug),
+                     title: "#\(topic.name) · \(archive.site.title)", subtitle: "Threads about \(topic.name)"))
+        }
+        return pages
+    }
+
+    /// An Atom feed of the newest threads among `indices`; `updated` comes from the content, never the clock.
+    func feed(_ indices: [Int], route: Route, page: Route, title: String, subtitle: String) -> Page {
+        let entries = indices.prefix(Self.feedLength).map(entry)
+        let updated = indices.prefix(Self.feedLength).map { lastChange(of: archive.threads[$0]) }.max()
+        var context = PageContext(site: site(.absolute), meta: meta(route, title: title, heading: title, description: subtitle))
+        context.feed = FeedView(
+            title: title, subtitle: subtitle, id: urls.absolute(route), selfURL: urls.absolute(route),
+            alternateURL: urls.absolute(page), updated: dates.isoText(updated ?? Date(timeIntervalSince1970: 0)),
+            entries: entries)
+        return Page(route: route, template: "feed", context: context)
+    }
+
+    func entry(_ index: Int) -> FeedEntryView {
+        let thread = archive.threads[index]
+        let author = archive.authors[archive.authorIndex[thread.authorKey]!]
+        let count = thread.tweets.count
+        let content = thread.tweets.map { tweet in
+            "<p><a href=\"\(urls.absolute(.thread(thread.slug)))#t\(tweet.number)\">\(tweet.number)/\(count)</a></p>\n"
+                + urls.resolvingInternalLinks(in: tweet.content.html, from: .absolute)
+        }.joined(separator: "\n")
+        return FeedEntryView(
+            title: thread.title, url: urls.absolute(.thread(thread.slug)), id: urls.absolute(.thread(thread.slug)),
+            published: dates.isoText(thread.date), updated: dates.isoText(lastChange(of: thread)),
+            authorName: author.displayName, authorURL: urls.absolute(.author(author.key)),
+            summary: Self.clipped(thread.summary ?? thread.tweets.first?.content.plainText ?? "", to: 280),
+            contentHTML: content, topics: thread.topicSlugs.map { archive.topics[topicIndex[$0]!].name })
+    }
+
+    /// The thread's date, or its latest tweet's time when that is later.
+    func lastChange(of thread: Thread) -> Date {
+        thread.tweets.compactMap(\.time).reduce(thread.date, max)
+    }
+
+    /// `sitemap.xml`, listing every HTML page but the 404 page.
+    func sitemap(of pages: [Page]) -> Page {
+        var context = PageContext(site: site(.absolute), meta: meta(.sitemap, title: nil, heading: "", description: nil))
+        let threadDates = Dictionary(uniqueKeysWithValues: archive.threads.map { (Route.thread($0.slug), lastChange(of: $0)) })
+        context.sitemap = pages.filter { $0.route.filePath.hasSuffix("index.html") }.map { page in
+            SitemapEntry(url: urls.absolute(page.route), lastModified: threadDates[page.route].map(dates.isoDayText))
+        }
+        return Page(route: .sitemap, template: "sitemap", context: context)
+    }
+
+    /// `robots.txt`, naming the sitemap.
+    func robots() -> Page {
+        Page(route: .robots, template: "robots", context: PageContext(site: site(.absolute), meta: meta(.robots, title: nil, heading: "", description: nil)))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+extension PagePlanner {
+    /// `/authors/` and each author's paginated page.
+    func authorPages() -> [Page] {
+        let root = SiteURLs.Root.relative(from: .authors)
+        var index = PageContext(
+            site: site(root),
+            meta: meta(.authors, title: "Authors", heading: "Authors", description: "Everyone in \(archive.site.title)",
+                       navigation: \.isAuthors))
+        index.authors = archive.authors.map { author($0.key, from: root) }
+        var pages = [Page(route: .authors, template: "authors", context: index)]
+        for author in archive.authors {
+            let handle = "@" + author.handle
+            pages += listing(
+                archive.threadsByAuthor[author.key] ?? [], first: .author(author.key), template: "author",
+                heading: author.displayName, title: "\(author.displayName) (\(handle))",
+                description: author.bio?.plainText ?? "Threads by \(handle)", type: "profile", author: author.key,
+                feed: .authorFeed(author.key), navigation: \.isAuthors)
+        }
+        return pages
+    }
+
+    /// `/topics/` and each topic's paginated page.
+    func topicPages() -> [Page] {
+        let root = SiteURLs.Root.relative(from: .topics)
+        var index = PageContext(
+            site: site(root),
+            meta: meta(.topics, title: "Topics", heading: "Topics", description: "Topics in \(archive.site.title)",
+                       navigation: \.isTopics))
+        index.topics = archive.topics.map { topic in
+            TopicLinkView(
+                name: topic.name, url: urls.url(.topic(topic.slug), from: root), count: topic.threadIndices.count,
+                countLabel: counted(topic.threadIndices.count, "thread"))
+        }
+        var pages = [Page(route: .topics, template: "topics", context: index)]
+        for topic in archive.topics {
+            pages += listing(
+                topic.threadIndices, first: .topic(topic.slug), template: "topic", heading: "#" + topic.name,
+                description: "Threads about \(topic.name)", feed: .topicFeed(topic.slug), navigation: \.isTopics)
+        }
+        return pages
+    }
+
+    /// `/archive/` with years and months, and a page for each month.
+    func archivePages() -> [Page] {
+        var months: [(year: Int, month: Int, indices: [Int])] = []
+        for (index, thread) in archive.threads.enumerated() {
+            let parts = dates.calendar.dateComponents([.year, .month], from: thread.date)
+            let key = (parts.year ?? 1970, parts.month ?? 1)
+            if let last = months.last, (last.year, last.month) == key {
+                months[months.count - 1].indices.append(index)
+            } else {
+                months.append((key.0, key.1, [index]))
+            }
+        }
+        // Threads are sorted by date, so months come out newest first and each month once.
+        let root = SiteURLs.Root.relative(from: .archive)
+        var index = PageContext(
+            site: site(root),
+            meta: meta(.archive, title: "Archive", heading: "Archive", description: "Every thread of \(archive.site.title) by month",
+                       navigation: \.isArchive))
+        var pages: [Page] = []
+        for month in months {
+            let name = dates.monthText(archive.threads[month.indices[0]].date)
+            let route = Route.month(year: month.year, month: month.month)
+            let link = MonthLinkView(
+                name: name, url: urls.url(route, from: root), count: month.indices.count, countLabel: counted(month.indices.count, "thread"))
+            if index.years.last?.year == String(month.year) {
+                index.years[index.years.count - 1].months.append(link)
+            } else {
+                index.years.append(YearView(year: String(month.year), countLabel: "", months: [link]))
+            }
+            pages += listing(month.indices, first: route, template: "month", heading: name, navigation: \.isArchive)
+        }
+        for position in index.years.indices {
+            index.years[position].countLabel = counted(index.years[position].months.reduce(0) { $0 + $1.count }, "thread")
+        }
+        return [Page(route: .archive, template: "archive", context: index)] + pages
+    }
+
+    /// The 404 page, which hosts serve at any depth: its links start at the site's root path.
+    func notFoundPage() -> Page {
+        var context = PageContext(
+            site: site(.rootPath),
+            meta: meta(.notFound, title: "Page not found", heading: "Page not found", description: nil))
+        context.meta.canonicalURL = urls.absolute(.notFound)
+        return Page(route: .notFound, template: "404", context: context)
+    }
+}

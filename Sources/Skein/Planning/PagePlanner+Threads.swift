@@ -1,0 +1,71 @@
+import Foundation
+
+extension PagePlanner {
+    /// The page of the thread at `index`.
+    func threadPage(_ index: Int) -> Page {
+        let thread = archive.threads[index]
+        let route = Route.thread(thread.slug)
+        let root = SiteURLs.Root.relative(from: route)
+        let count = thread.tweets.count
+        let authorThreads = archive.threadsByAuthor[thread.authorKey] ?? []
+        let position = authorThreads.firstIndex(of: index) ?? 0
+        let link = { (other: Int) in
+            LinkView(name: archive.threads[other].title, url: urls.url(.thread(archive.threads[other].slug), from: root))
+        }
+        let tweets = thread.tweets.map { tweet in
+            TweetView(
+                number: tweet.number, position: "\(tweet.number)/\(count)", anchor: "t\(tweet.number)",
+                html: urls.resolvingInternalLinks(in: tweet.content.html, from: root), timeText: tweet.time.map(dates.timeText),
+                timeISO: tweet.time.map(dates.isoText), originalURL: tweet.originalURL)
+        }
+        let author = author(thread.authorKey, from: root)
+        var context = PageContext(
+            site: site(root),
+            meta: meta(
+                route, title: thread.title, heading: thread.title,
+                description: thread.summary ?? thread.tweets.first?.content.plainText, type: "article",
+                image: firstImage(of: thread) ?? author.avatarURL.map { _ in avatarAbsoluteURL(thread.authorKey) } ?? nil,
+                language: thread.language, feed: .authorFeed(thread.authorKey), feedTitle: "Threads by @\(author.handle)"))
+        let more = authorThreads.filter { $0 != index }.prefix(5).map { card($0, from: root) }
+        let related = related(to: index).map { card($0, from: root) }
+        let previous = position + 1 < authorThreads.count ? link(authorThreads[position + 1]) : nil
+        let next = position > 0 ? link(authorThreads[position - 1]) : nil
+        context.thread = ThreadView(
+            title: thread.title, url: urls.url(route, from: root), dateText: dates.dayText(thread.date),
+            dateISO: dates.isoText(thread.date), summary: thread.summary, sourceURL: thread.source,
+            tweetCountLabel: counted(count, "tweet"), readingLabel: "\(thread.readingMinutes) min read", author: author,
+            tweets: tweets, topics: topicLinks(thread, from: root), hasTopics: !thread.topicSlugs.isEmpty,
+            moreFromAuthor: more, hasMoreFromAuthor: !more.isEmpty, related: related, hasRelated: !related.isEmpty,
+            previous: previous, next: next, hasNeighbours: previous != nil || next != nil)
+        return Page(route: route, template: "thread", context: context)
+    }
+
+    /// Up to four threads by other authors that share the most topics, newest first among equals; the author's own
+    /// threads are already under "More from".
+    func related(to index: Int) -> [Int] {
+        var shared: [Int: Int] = [:]
+        let author = archive.threads[index].authorKey
+        for slug in archive.threads[index].topicSlugs {
+            for other in archive.topics[topicIndex[slug]!].threadIndices where archive.threads[other].authorKey != author {
+                shared[other, default: 0] += 1
+            }
+        }
+        return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map(\.key)
+    }
+
+    /// The absolute URL of the thread's first image from the media folder, for social cards.
+    func firstImage(of thread: Thread) -> String? {
+        for tweet in thread.tweets {
+            for image in tweet.content.images {
+                if ThreadFileParser.isWebURL(image) { return image }
+                if InternalLink.fromSitePath(image) != nil { return urls.absolute(Route(String(image.drop { $0 == "/" }))) }
+            }
+        }
+        return nil
+    }
+
+    func avatarAbsoluteURL(_ key: String) -> String? {
+        guard let avatar = archive.authors[archive.authorIndex[key]!].profile?.avatar else { return nil }
+        return avatarURL(avatar, from: .absolute)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Mustache
+
+/// A theme: Mustache templates by name (`thread`, `partials/card`) and the files of its `assets/` folder.
+public struct Theme: Sendable {
+    /// Template texts by name: the path below the theme folder without `.mustache`.
+    public var templates: [String: String]
+    /// Asset files by path below `assets/`.
+    public var assets: [String: Data]
+    /// The theme folder, or a description of the built-in theme; diagnostics name files below it.
+    public var origin: String
+
+    /// The templates every site needs.
+    public static let requiredTemplates = [
+        "home", "thread", "authors", "author", "topics", "topic", "archive", "month", "404", "feed", "sitemap", "robots",
+    ]
+
+    /// The default theme, compiled into Skein.
+    public static var builtIn: Theme {
+        Theme(
+            templates: DefaultTheme.templates, assets: DefaultTheme.assets.mapValues { Data($0.utf8) },
+            origin: "(built-in theme)")
+    }
+
+    /// Reads the theme in `directory`.
+    public static func load(directory: String) throws(BuildFailure) -> Theme {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .fileSystem(path: directory, reason: "there is no templates folder here (pass --templates DIR, or leave it out for the built-in theme)")
+        }
+        var templates: [String: String] = [:]
+        var assets: [String: Data] = [:]
+        for path in ContentInventory.files(under: directory, recursive: true) {
+            if path.hasPrefix("assets/") {
+                assets[String(path.dropFirst("assets/".count))] = FileManager.default.contents(atPath: directory + "/" + path)
+            } else if path.hasSuffix(".mustache") {
+                guard let data = FileManager.default.contents(atPath: directory + "/" + path), let text = String(data: data, encoding: .utf8) else {
+                    throw .fileSystem(path: directory + "/" + path, reason: "the template cannot be read as UTF-8 text")
+                }
+                templates[String(path.dropLast(".mustache".count))] = text
+            }
+        }
+        return Theme(templates: templates, assets: assets, origin: directory)
+    }
+
+    /// The file a template comes from, for diagnostics.
+    func file(of name: String) -> String { origin + "/" + name + ".mustache" }
+
+    /// Parses every template, reporting syntax errors, missing page templates and partials that do not exist.
+    public func compile(diagnostics: inout [Diagnostic]) -> MustacheLibrary? {
+        var library = MustacheLibrary()
+        let errorsBefore = diagnostics.count
+        for name in templates.keys.sorted() {
+            do {
+                library.register(try MustacheTemplate(string: templates[name]!), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(
+                    .error("template syntax: \(Self.explain(error.error))",
+                           at: SourceLocation(file: file(of: name), line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file(of: name), line: 1, column: 1)))
+            }
+        }
+        for name in Self.requiredTemplates where templates[name] == nil {
+            diagnostics.append(.error("the theme has no template '\(name)', which the site needs", at: SourceLocation(file: file(of: name))))
+        }
+        for name in templates.keys.sorted() {
+            for reference in Self.partialReferences(in: templates[name]!) where templates[reference.name] == nil {
+                diagnostics.append(
+                    .error("the partial '\(reference.name)' does not exist (no \(reference.name).mustache in the theme)",
+                           at: SourceLocation(file: file(of: name), line: reference.line, column: reference.column)))
+            }
+        }
+        return diagnostics[errorsBefore...].containsErrors ? nil : library
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags, with their lines and columns.
+    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var references: [(String, Int, Int)] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...].drop { $0 == " " }
+                guard let sigil = afterOpen.first, sigil == ">" || sigil == "<", let close = afterOpen.range(of: "}}") else {
+                    rest = rest[open.upperBound...]
+                    continue
+                }
+                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: open.lowerBound) + 1
+                if !name.isEmpty && !name.hasPrefix("*") { references.append((name, lineIndex + 1, column)) }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return references
+    }
+
+    private static func explain(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is opened but never closed"
+        case .invalidSetDelimiter: return "badly formed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inherited section"
+        case .illegalTokenInsideInheritSection: return "only {{$block}} overrides may stand inside {{<parent}}"
+        case .textInsideInheritSection: return "only {{$block}} overrides may stand inside {{<parent}}"
+        case .invalidConfigVariableSyntax: return "badly formed {{% … }} tag"
+        case .unrecognisedConfigVariable: return "unknown {{% … }} setting"
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+extension Archive {
+    /// Builds the archive and every index from resolved content and its rendered Markdown, in one pass over threads.
+    public static func assemble(
+        _ content: ResolvedContent, threads rendered: [RenderedThread], bios: [String: RenderedMarkdown]
+    ) -> Archive {
+        var threads: [Thread] = []
+        var threadsByAuthor: [String: [Int]] = [:]
+        var topicThreads: [String: [Int]] = [:]
+        var spellings: [String: [String: Int]] = [:]
+        var tweetCounts: [String: Int] = [:]
+
+        for (index, item) in rendered.enumerated() {
+            let source = item.source
+            let authorKey = Handle.key(source.author)
+            var topicSlugs: [String] = []
+            for name in source.topics + item.tweets.flatMap(\.hashtags) {
+                let slug = Slug.make(from: name)
+                guard !slug.isEmpty else { continue }
+                spellings[slug, default: [:]][name, default: 0] += 1
+                if !topicSlugs.contains(slug) { topicSlugs.append(slug) }
+            }
+            for slug in topicSlugs { topicThreads[slug, default: []].append(index) }
+            threadsByAuthor[authorKey, default: []].append(index)
+            tweetCounts[authorKey, default: 0] += source.tweets.count
+            let tweets = zip(source.tweets, item.tweets).enumerated().map { number, pair in
+                Tweet(
+                    number: number + 1, content: pair.1, time: pair.0.time,
+                    originalURL: pair.0.url ?? pair.0.id.map { content.site.mentionBaseURL.absoluteString + source.author + "/status/" + $0 },
+                    location: pair.0.location)
+            }
+            threads.append(
+                Thread(
+                    slug: source.slug, authorKey: authorKey,
+                    title: source.title ?? Self.title(from: item.tweets.first?.plainText ?? ""),
+                    date: source.date, topicSlugs: topicSlugs, tweets: tweets, summary: source.summary, source: source.source,
+                    language: source.language, file: source.location.file,
+                    wordCount: item.tweets.reduce(0) { $0 + $1.plainText.split(whereSeparator: \.isWhitespace).count }))
+        }
+
+        let topics = topicThreads.keys.map { slug in
+            // The most used spelling; ties go to the one that sorts first, so the name never depends on file order.
+            let name = spellings[slug]!.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            return Topic(slug: slug, name: name, threadIndices: topicThreads[slug]!)
+        }.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+
+        let authors = content.authors.map { author in
+            Author(handle: author.handle, key: author.key, profile: author.profile, bio: bios[author.key], tweetCount: tweetCounts[author.key] ?? 0)
+        }
+        return Archive(
+            site: content.site, authors: authors, threads: threads, topics: topics, mediaFiles: content.mediaFiles,
+            threadsByAuthor: threadsByAuthor,
+            authorIndex: Dictionary(uniqueKeysWithValues: authors.enumerated().map { ($1.key, $0) }))
+    }
+
+    /// The first sentence of `text`, shortened at a word boundary to about 70 characters.
+    static func title(from text: String) -> String {
+        let firstLine = text.split(separator: "\n").first.map(String.init) ?? ""
+        var sentence = firstLine
+        if let end = firstLine.range(of: #"[.!?…](\s|$)"#, options: .regularExpression) {
+            sentence = String(firstLine[..<end.upperBound]).trimmingCharacters(in: .whitespaces)
+            if sentence.hasSuffix(".") && !sentence.hasSuffix("..") { sentence.removeLast() }
+        }
+        let limit = 70
+        guard sentence.count > limit else { return sentence.isEmpty ? "Untitled thread" : sentence }
+        var shortened = ""
+        for word in sentence.split(separator: " ") {
+            if shortened.count + word.count + 1 > limit - 1 { break }
+            shortened += (shortened.isEmpty ? "" : " ") + word
+        }
+        if shortened.isEmpty { shortened = String(sentence.prefix(limit - 1)) }
+        return shortened.trimmingCharacters(in: .punctuationCharacters) + "…"
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// The write stage: files go to a staging folder beside the output, then only the files whose bytes changed are moved
+/// into it and files no longer produced are deleted. Until that last step, the previous site is untouched, and
+/// unchanged files keep their modification time, so `rsync` and bucket syncs upload only what changed.
+///
+/// Entries at the output's top level whose names start with `.` (`.git`, `.gitkeep`) are never touched.
+struct SiteWriter {
+    /// What a write did.
+    struct Report: Sendable, Equatable {
+        var written = 0
+        var unchanged = 0
+        var removed = 0
+    }
+
+    let output: URL
+    let staging: URL
+
+    init(output: String) {
+        self.output = URL(fileURLWithPath: output, isDirectory: true).standardizedFileURL
+        staging = self.output.deletingLastPathComponent().appendingPathComponent(".\(self.output.lastPathComponent).skein-staging")
+    }
+
+    /// Prepares an empty staging folder and checks that the output can be written.
+    func begin() throws(BuildFailure) {
+        let files = FileManager.default
+        do {
+            try? files.removeItem(at: staging)
+            try files.createDirectory(at: staging, withIntermediateDirectories: true)
+            try files.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            throw .fileSystem(path: output.path, reason: "the output folder cannot be created or written (\(Self.reason(error)))")
+        }
+        guard files.isWritableFile(atPath: output.path) else {
+            throw .fileSystem(path: output.path, reason: "the output folder is not writable")
+        }
+    }
+
+    /// Stages `data` for `path` unless the output already holds exactly these bytes; safe to call from many threads.
+    func stage(_ data: Data, at path: String) throws(BuildFailure) -> Bool {
+        if let existing = FileManager.default.contents(atPath: output.appendingPathComponent(path).path), existing == data {
+            return false
+        }
+        let target = staging.appendingPathComponent(path)
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: target)
+        } catch {
+            throw .fileSystem(path: staging.path, reason: "cannot write \(path) (\(Self.reason(error)))")
+        }
+        return true
+    }
+
+    /// Moves staged files into the output and deletes files that the build no longer produces.
+    func commit(produced: Set<String>) throws(BuildFailure) -> Report {
+        var report = Report()
+        let files = FileManager.default
+        do {
+            for path in ContentInventory.files(under: staging.path, recursive: true) {
+                let target = output.appendingPathComponent(path)
+                try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if files.fileExists(atPath: target.path) {
+                    _ = try files.replaceItemAt(target, withItemAt: staging.appendingPathComponent(path))
+                } else {
+                    try files.moveItem(at: staging.appendingPathComponent(path), to: target)
+                }
+                report.written += 1
+            }
+            for path in existingFiles() where !produced.contains(path) {
+                try files.removeItem(at: output.appendingPathComponent(path))
+                report.removed += 1
+            }
+            removeEmptyFolders(in: output, isTop: true)
+            try? files.removeItem(at: staging)
+        } catch {
+            throw .fileSystem(path: output.path, reason: "cannot update the output folder (\(Self.reason(error)))")
+        }
+        report.unchanged = produced.count - report.written
+        return report
+    }
+
+    /// Removes the staging folder after a failure.
+    func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Files in the output, relative to it, leaving out top-level dot entries.
+    private func existingFiles() -> [String] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: output.path) else { return [] }
+        var result: [String] = []
+        for entry in entries.sorted() where !entry.hasPrefix(".") {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: output.appendingPathComponent(entry).path, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                result += Self.allFiles(under: output.appendingPathComponent(entry)).map { entry + "/" + $0 }
+            } else {
+                result.append(entry)
+            }
+        }
+        return result
+    }
+
+    /// Every file below `folder`, hidden ones included, without following links.
+    private static func allFiles(under folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey]) else { return [] }
+        let prefix = folder.standardizedFileURL.path + "/"
+        var result: [String] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
+            let path = url.standardizedFileURL.path
+            if path.hasPrefix(prefix) { result.append(String(path.dropFirst(prefix.count))) }
+        }
+        return result
+    }
+
+    @discardableResult
+    private func removeEmptyFolders(in folder: URL, isTop: Bool) -> Bool {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return false }
+        var remaining = entries.count
+        for entry in entries where !(isTop && entry.hasPrefix(".")) {
+            let url = folder.appendingPathComponent(entry)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue,
+                removeEmptyFolders(in: url, isTop: false)
+            {
+                remaining -= 1
+            }
+        }
+        if !isTop && remaining == 0 {
+            return (try? FileManager.default.removeItem(at: folder)) != nil
+        }
+        return false
+    }
+
+    private static func reason(_ error: Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+}
