@@ -102,14 +102,15 @@ public enum ThreadFileParser {
         var blockStart = closing + 1
         var fence: Substring?
 
-        func finishBlock(separatorLine: Int?) {
+        /// `closedBySeparator` is false for the last block, whose trailing blank space is no mistake.
+        func finishBlock(closedBySeparator: Bool) {
             defer { block = [] }
             let firstContent = block.firstIndex { !$0.allSatisfy(\.isWhitespace) }
             guard let firstContent else {
-                // A blank block between two separators is a mistake; trailing blank space after the last is not.
-                if let separatorLine, !tweets.isEmpty || blockStart > closing + 1 {
+                // `blockStart` is the index of the line after the separator, which is that separator's line number.
+                if closedBySeparator, blockStart > closing + 1 {
                     diagnostics.append(
-                        .error("this tweet is empty: remove the extra `---` line", at: SourceLocation(file: file, line: separatorLine, column: 1)))
+                        .error("this tweet is empty: remove the extra `---` line", at: SourceLocation(file: file, line: blockStart, column: 1)))
                 }
                 return
             }
@@ -143,13 +144,13 @@ public enum ThreadFileParser {
             } else if let marker = fenceOpening(line) {
                 fence = marker
             } else if isSeparator(line) {
-                finishBlock(separatorLine: index + 1)
+                finishBlock(closedBySeparator: true)
                 blockStart = index + 1
                 continue
             }
             block.append(line)
         }
-        finishBlock(separatorLine: nil)
+        finishBlock(closedBySeparator: false)
         return tweets
     }
 

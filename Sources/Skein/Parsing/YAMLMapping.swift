@@ -17,7 +17,7 @@ struct YAMLMapping {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            diagnostics.append(YAMLMapping.diagnostic(for: error, file: file, lineOffset: lineOffset))
+            diagnostics.append(YAMLMapping.diagnostic(for: error, yaml: yaml, file: file, lineOffset: lineOffset))
             return nil
         } catch {
             diagnostics.append(.error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1)))
@@ -141,6 +141,19 @@ struct YAMLMapping {
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
+    /// The line of the second `key:` at the same indentation, counting from the mapping's first line.
+    private static func secondLine(ofKey key: String, in yaml: String, after firstLine: Int) -> Int? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= firstLine {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix(key) && trimmed.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                seen += 1
+                if seen == 2 { return index + 1 }
+            }
+        }
+        return nil
+    }
+
     private static func kind(of node: Node) -> String {
         switch node {
         case .scalar: "text"
@@ -150,7 +163,7 @@ struct YAMLMapping {
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, yaml: String, file: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
         }
@@ -159,7 +172,10 @@ struct YAMLMapping {
             return .error("invalid YAML: \(problem)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            return .error("duplicate key \(names): each key may appear once", at: at(context.mark))
+            // Yams points at the mapping; the writer needs the line of the repeated key.
+            let line = duplicates.first.flatMap { secondLine(ofKey: $0, in: yaml, after: context.mark.line) }
+            let location = line.map { SourceLocation(file: file, line: $0 + lineOffset, column: 1) } ?? at(context.mark)
+            return .error("duplicate key \(names): each key may appear once", at: location)
         default:
             return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
         }

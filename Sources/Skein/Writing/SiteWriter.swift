@@ -59,10 +59,9 @@ struct SiteWriter {
             for path in ContentInventory.files(under: staging.path, recursive: true) {
                 let target = output.appendingPathComponent(path)
                 try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if files.fileExists(atPath: target.path) {
-                    _ = try files.replaceItemAt(target, withItemAt: staging.appendingPathComponent(path))
-                } else {
-                    try files.moveItem(at: staging.appendingPathComponent(path), to: target)
+                // rename(2) replaces the old file in one step: a reader sees the old page or the new one, never half.
+                if rename(staging.appendingPathComponent(path).path, target.path) != 0 {
+                    throw BuildFailure.fileSystem(path: target.path, reason: String(cString: strerror(errno)))
                 }
                 report.written += 1
             }
