@@ -40,12 +40,18 @@ struct Build: ParsableCommand {
             let summary = try SiteBuilder.build(options)
             summary.warnings.forEach(Terminal.report)
             let seconds = String(format: "%.2f", summary.seconds)
+            var changes = "\(plural(summary.filesWritten, "file")) written, \(summary.filesUnchanged) unchanged, \(summary.filesRemoved) removed"
+            if !summary.warnings.isEmpty { changes += ", " + plural(summary.warnings.count, "warning") }
             print(
-                "Built \(summary.threads) threads, \(summary.tweets) tweets, \(summary.pages) pages into \(output)/ in \(seconds) s "
-                    + "(\(summary.filesWritten) files written, \(summary.filesUnchanged) unchanged, \(summary.filesRemoved) removed"
-                    + "\(summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warnings"))")
+                "Built \(plural(summary.threads, "thread")), \(plural(summary.tweets, "tweet")), \(plural(summary.pages, "page")) "
+                    + "into \(output)/ in \(seconds) s (\(changes))")
         } catch {
             throw Terminal.fail(error)
         }
     }
+}
+
+/// "1 thread", "2 threads".
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
