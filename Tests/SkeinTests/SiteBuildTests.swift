@@ -157,3 +157,25 @@ import Testing
         #expect(archive.read("Output/media/cat.jpg") == "not really a jpeg")
     }
 }
+
+@Suite struct DateDisplayTests {
+    @Test(arguments: ["America/Los_Angeles", "UTC", "Pacific/Auckland"])
+    func aDateWithoutTimeIsThatDayInTheSitesTimeZone(zone: String) throws {
+        let archive = try TemporaryArchive(
+            ["Content/threads/a.md": threadFile(date: "2024-02-11", tweets: ["Hello."])],
+            site: "title: T\ntimezone: \(zone)\n")
+        try archive.build()
+        let page = try #require(archive.read("Output/threads/a/index.html"))
+        #expect(page.contains(">February 11, 2024</time>"), "\(zone)")
+        #expect(archive.read("Output/archive/2024/02/index.html") != nil)
+    }
+
+    @Test func aTimeWithAnOffsetIsShownInTheSitesTimeZone() throws {
+        let archive = try TemporaryArchive(
+            ["Content/threads/a.md": threadFile(date: "2024-02-11T23:30:00-05:00", tweets: ["Hello."])],
+            site: "title: T\ntimezone: Europe/Berlin\n")
+        try archive.build()
+        let page = try #require(archive.read("Output/threads/a/index.html"))
+        #expect(page.contains(#"<time datetime="2024-02-12T05:30:00+01:00">February 12, 2024</time>"#))
+    }
+}

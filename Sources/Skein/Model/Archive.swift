@@ -32,8 +32,8 @@ public struct Author: Sendable {
     /// How many tweets the author's threads have together.
     public var tweetCount: Int
 
-    /// The name to show: the profile's name, or the handle.
-    public var displayName: String { profile?.name ?? handle }
+    /// The name to show: the profile's name, or `@handle`.
+    public var displayName: String { profile?.name ?? "@" + handle }
 }
 
 /// One published thread.

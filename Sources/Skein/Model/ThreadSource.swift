@@ -6,6 +6,8 @@ public struct ThreadSource: Sendable {
     public var author: String
     /// When the thread was posted.
     public var date: Date
+    /// Whether front matter gave a day without a time, which means that day in the site's time zone.
+    public var isDateOnly: Bool
     /// The title given in front matter, if any.
     public var title: String?
     /// Topics named in front matter.

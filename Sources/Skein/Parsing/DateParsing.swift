@@ -29,6 +29,20 @@ enum DateParsing {
         return .success(date)
     }
 
+    /// Whether `text` gives a day without a time.
+    static func isDateOnly(_ text: String) -> Bool {
+        text.trimmingCharacters(in: .whitespaces).count <= 10
+    }
+
+    /// The same calendar day at midnight in `timeZone`, for a date that was read as midnight UTC.
+    static func moving(_ date: Date, toMidnightIn timeZone: TimeZone) -> Date {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        var local = utc
+        local.timeZone = timeZone
+        return local.date(from: utc.dateComponents([.year, .month, .day], from: date)) ?? date
+    }
+
     private static func hasOffset(_ text: String) -> Bool {
         if text.hasSuffix("Z") || text.hasSuffix("z") { return true }
         let tail = text.suffix(6)

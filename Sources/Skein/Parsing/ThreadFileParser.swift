@@ -90,7 +90,7 @@ public enum ThreadFileParser {
             return nil
         }
         return ThreadSource(
-            author: author.value, date: date, title: title, topics: topics.map(\.value), source: sourceURL?.value,
+            author: author.value, date: date.date, isDateOnly: date.isDateOnly, title: title, topics: topics.map(\.value), source: sourceURL?.value,
             slug: threadSlug, summary: summary, isDraft: isDraft, language: language, tweets: tweets,
             location: SourceLocation(file: file, line: 2, column: 1), slugLocation: slugLocation)
     }

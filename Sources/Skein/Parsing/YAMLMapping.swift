@@ -113,15 +113,16 @@ struct YAMLMapping {
         return items
     }
 
-    /// A date, or a date and time with an offset (`2024-03-01`, `2024-03-01T10:30:00+01:00`).
-    mutating func date(_ key: String, diagnostics: inout [Diagnostic]) -> Date? {
+    /// A date, or a date and time with an offset (`2024-03-01`, `2024-03-01T10:30:00+01:00`); a date alone is
+    /// midnight UTC until the resolve stage moves it into the site's time zone.
+    mutating func date(_ key: String, diagnostics: inout [Diagnostic]) -> (date: Date, isDateOnly: Bool)? {
         guard let value = node(key) else { return nil }
         guard let text = value.scalar?.string else {
             diagnostics.append(.error("`\(key)` must be a date such as 2024-03-01", at: location(of: value)))
             return nil
         }
         switch DateParsing.parse(text) {
-        case .success(let date): return date
+        case .success(let date): return (date, DateParsing.isDateOnly(text))
         case .failure(let problem):
             diagnostics.append(.error("`\(key)`: \(problem.message)", at: location(of: value)))
             return nil

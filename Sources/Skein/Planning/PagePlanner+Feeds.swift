@@ -13,7 +13,7 @@ extension PagePlanner {
         for author in archive.authors {
             pages.append(
                 feed(archive.threadsByAuthor[author.key] ?? [], route: .authorFeed(author.key), page: .author(author.key),
-                     title: "\(author.displayName) (@\(author.handle)) · \(archive.site.title)", subtitle: "Threads by @\(author.handle)"))
+                     title: "\(author.profile?.name.map { "\($0) (@\(author.handle))" } ?? "@" + author.handle) · \(archive.site.title)", subtitle: "Threads by @\(author.handle)"))
         }
         for topic in archive.topics {
             pages.append(

@@ -14,7 +14,7 @@ extension PagePlanner {
             let handle = "@" + author.handle
             pages += listing(
                 archive.threadsByAuthor[author.key] ?? [], first: .author(author.key), template: "author",
-                heading: author.displayName, title: "\(author.displayName) (\(handle))",
+                heading: author.displayName, title: author.profile?.name == nil ? handle : "\(author.displayName) (\(handle))",
                 description: author.bio?.plainText ?? "Threads by \(handle)", type: "profile", author: author.key,
                 feed: .authorFeed(author.key), navigation: \.isAuthors)
         }

@@ -45,15 +45,20 @@ public enum ArchiveResolver {
             }
             authors[key] = (profile.handle, profile)
         }
-        let published = content.threads.filter { thread in
+        let threads = content.threads.map { thread in
+            var thread = thread
+            if thread.isDateOnly { thread.date = DateParsing.moving(thread.date, toMidnightIn: content.site.timeZone) }
+            return thread
+        }
+        let published = threads.filter { thread in
             (selection.drafts || !thread.isDraft) && (selection.future || thread.date <= selection.now)
         }
         for thread in published where authors[Handle.key(thread.author)] == nil {
             authors[Handle.key(thread.author)] = (thread.author, nil)
         }
-        let threads = published.sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
+        let sorted = published.sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
         return ResolvedContent(
-            site: content.site, threads: threads,
+            site: content.site, threads: sorted,
             authors: authors.keys.sorted().map { ($0, authors[$0]!.handle, authors[$0]!.profile) },
             mediaFiles: content.mediaFiles)
     }

@@ -42,7 +42,7 @@ enum DefaultTheme {
 {{> partials/avatar}}
 <div>
 <h1 id="profile-name" class="page-title">{{name}}</h1>
-<p class="handle">@{{handle}}</p>
+{{#hasName}}<p class="handle">@{{handle}}</p>{{/hasName}}
 {{#bioHTML}}<div class="bio">{{{bioHTML}}}</div>{{/bioHTML}}
 <p class="profile-counts">{{countsLabel}}</p>
 <ul class="profile-links">
@@ -68,7 +68,7 @@ enum DefaultTheme {
 <ul class="author-list">
 {{#authors}}
 <li class="author-item">
-<a class="author-link" href="{{url}}">{{> partials/avatar}}<span><span class="author-name">{{name}}</span> <span class="handle">@{{handle}}</span></span></a>
+<a class="author-link" href="{{url}}">{{> partials/avatar}}<span><span class="author-name">{{name}}</span>{{#hasName}} <span class="handle">@{{handle}}</span>{{/hasName}}</span></a>
 <span class="author-counts">{{countsLabel}}</span>
 </li>
 {{/authors}}
@@ -183,7 +183,7 @@ enum DefaultTheme {
 <div class="byline">
 {{#author}}{{> partials/avatar}}{{/author}}
 <div class="byline-text">
-{{#author}}<a class="byline-name" href="{{url}}">{{name}}</a> <span class="handle">@{{handle}}</span>{{/author}}
+{{#author}}<a class="byline-name" href="{{url}}">{{name}}</a>{{#hasName}} <span class="handle">@{{handle}}</span>{{/hasName}}{{/author}}
 <time datetime="{{dateISO}}">{{dateText}}</time>
 </div>
 </div>
@@ -197,7 +197,7 @@ enum DefaultTheme {
 {{#summary}}<p>{{summary}}</p>{{/summary}}
 {{^summary}}{{{excerptHTML}}}{{/summary}}
 </div>
-<p class="card-meta"><a href="{{url}}">{{readLabel}}</a> · {{readingLabel}}</p>
+<p class="card-meta">{{tweetCountLabel}} · {{readingLabel}}</p>
 {{> partials/topics}}
 </article>
 
@@ -308,7 +308,7 @@ Sitemap: {{site.sitemapURL}}
 {{> partials/avatar}}
 <div>
 <h2 id="author-card-name" class="author-card-name"><a href="{{url}}">{{name}}</a></h2>
-<p class="handle">@{{handle}} · {{countsLabel}}</p>
+<p class="handle">{{#hasName}}@{{handle}} · {{/hasName}}{{countsLabel}}</p>
 {{#bioHTML}}<div class="bio">{{{bioHTML}}}</div>{{/bioHTML}}
 </div>
 </section>
@@ -446,7 +446,7 @@ img, video { max-width: 100%; height: auto; }
 .site-footer p { margin: 0.25rem 0; }
 .site-footer a { color: var(--muted); }
 
-main { padding-top: 1.5rem; }
+main.wrap { padding-top: 1.5rem; padding-bottom: 0.5rem; }
 
 .page-title { font-size: 1.75rem; line-height: 1.25; margin: 0 0 0.5rem; letter-spacing: -0.01em; }
 .section-title { font-size: 1.125rem; margin: 2rem 0 0.75rem; }

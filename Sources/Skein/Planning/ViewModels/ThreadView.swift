@@ -62,8 +62,9 @@ public struct ThreadCardView: Sendable {
 /// An author, as a card or a profile.
 public struct AuthorView: Sendable {
     public var handle: String
+    /// The profile's name, or `@handle` when there is none.
     public var name: String
-    /// Whether the profile gives a name other than the handle.
+    /// Whether the profile gives a name, so that the handle is shown beside it.
     public var hasName: Bool
     public var url: String
     public var avatarURL: String?
