@@ -5,14 +5,18 @@ SWIFT ?= swift
 APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test build release deps test-deps theme tlds clean
+.PHONY: site test lint build release deps test-deps theme tlds clean
 
 site: deps release
 	.build/release/skein build
 
-test: deps test-deps
+test: deps test-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The house style (.swift-format); `swift format -i -r Sources Tests` fixes most of what it reports.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests
 
 build: deps
 	$(SWIFT) build

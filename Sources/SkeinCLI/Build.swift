@@ -28,19 +28,22 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         if let baseURL, SiteConfigurationParser.baseURL(baseURL) == nil {
-            throw ValidationError("--base-url must be an absolute http or https URL, such as https://example.org/archive/")
+            throw ValidationError(
+                "--base-url must be an absolute http or https URL, such as https://example.org/archive/")
         }
     }
 
     func run() throws {
         let options = BuildOptions(
-            content: content, templates: templates, output: output, baseURL: baseURL.flatMap(SiteConfigurationParser.baseURL),
+            content: content, templates: templates, output: output,
+            baseURL: baseURL.flatMap(SiteConfigurationParser.baseURL),
             selection: .init(drafts: drafts, future: future))
         do {
             let summary = try SiteBuilder.build(options)
             summary.warnings.forEach(Terminal.report)
             let seconds = String(format: "%.2f", summary.seconds)
-            var changes = "\(plural(summary.filesWritten, "file")) written, \(summary.filesUnchanged) unchanged, \(summary.filesRemoved) removed"
+            var changes =
+                "\(plural(summary.filesWritten, "file")) written, \(summary.filesUnchanged) unchanged, \(summary.filesRemoved) removed"
             if !summary.warnings.isEmpty { changes += ", " + plural(summary.warnings.count, "warning") }
             print(
                 "Built \(plural(summary.threads, "thread")), \(plural(summary.tweets, "tweet")), \(plural(summary.pages, "page")) "

@@ -23,7 +23,9 @@ enum Terminal {
     static func report(_ diagnostic: Diagnostic) {
         guard useColour else { return printError(diagnostic.description) }
         let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-        printError("\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(colour)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)")
+        printError(
+            "\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(colour)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
+        )
     }
 
     /// Reports a failure and gives the exit code for it.
@@ -33,7 +35,9 @@ enum Terminal {
             diagnostics.forEach(report)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
-            printError("\(failure.description)\(warnings > 0 ? " and \(warnings) warning\(warnings == 1 ? "" : "s")" : ""); Output was left as it was")
+            printError(
+                "\(failure.description)\(warnings > 0 ? " and \(warnings) warning\(warnings == 1 ? "" : "s")" : ""); Output was left as it was"
+            )
         case .fileSystem:
             printError((useColour ? "\u{1B}[1;31merror:\u{1B}[0m " : "error: ") + failure.description)
         }

@@ -60,7 +60,9 @@ import Testing
         #expect(run.status == 1)
         let lines = run.errors.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("Content/threads/bad-yaml.md:4:1: error: invalid YAML") }, "\(lines)")
-        #expect(lines.contains("Content/threads/no-date.md:1:1: error: front matter needs `date:`, such as 2024-03-01"), "\(lines)")
+        #expect(
+            lines.contains("Content/threads/no-date.md:1:1: error: front matter needs `date:`, such as 2024-03-01"),
+            "\(lines)")
         #expect(lines.last == "the build found 2 errors; Output was left as it was")
         #expect(!run.errors.contains("Fatal error") && !run.errors.contains("Stack"))
         #expect(!FileManager.default.fileExists(atPath: archive.output + "/index.html"))

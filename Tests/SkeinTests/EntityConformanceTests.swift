@@ -30,7 +30,9 @@ import Yams
     }
 
     /// Runs one section, prints its pass rate, and returns the failures not listed as deliberate.
-    static func run(_ section: String, extract: (String) -> [String]) throws -> (passed: Int, total: Int, failures: [String]) {
+    static func run(_ section: String, extract: (String) -> [String]) throws -> (
+        passed: Int, total: Int, failures: [String]
+    ) {
         let cases = try cases(section)
         var failures: [String] = []
         var passed = 0

@@ -10,20 +10,20 @@ import Testing
         let archive = try TemporaryArchive(
             [
                 "Content/authors/eve.yml": """
-                    name: '\(Self.hostile.replacingOccurrences(of: "'", with: "''"))'
-                    bio: 'Bio <script>alert(1)</script> "q"'
-                    url: https://eve.example/?a="><script>
-                    """,
+                name: '\(Self.hostile.replacingOccurrences(of: "'", with: "''"))'
+                bio: 'Bio <script>alert(1)</script> "q"'
+                url: https://eve.example/?a="><script>
+                """,
                 "Content/threads/hostile.md": """
-                    ---
-                    author: eve
-                    date: 2024-03-01
-                    title: '\(Self.hostile.replacingOccurrences(of: "'", with: "''"))'
-                    summary: '"><script>alert(2)</script>'
-                    topics: ['<b>bold</b>', "x\\" onmouseover=\\"alert(3)"]
-                    ---
-                    Tweet <script>alert(4)</script> "and" <img src=x onerror=alert(5)>
-                    """,
+                ---
+                author: eve
+                date: 2024-03-01
+                title: '\(Self.hostile.replacingOccurrences(of: "'", with: "''"))'
+                summary: '"><script>alert(2)</script>'
+                topics: ['<b>bold</b>', "x\\" onmouseover=\\"alert(3)"]
+                ---
+                Tweet <script>alert(4)</script> "and" <img src=x onerror=alert(5)>
+                """,
             ],
             site: "title: '<script>alert(6)</script>'\ndescription: '\"><script>alert(7)</script>'\n")
         try archive.build()

@@ -1,18 +1,21 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Skein
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The example archive in `Content/`, built with the theme in `Templates/`, checked as a reader and a validator would.
 @Suite struct ExampleSiteTests {
     let output: String
 
     init() throws {
-        output = FileManager.default.temporaryDirectory.appendingPathComponent("skein-example-\(UUID().uuidString)").path
+        output =
+            FileManager.default.temporaryDirectory.appendingPathComponent("skein-example-\(UUID().uuidString)").path
         try SiteBuilder.build(
-            BuildOptions(content: Paths.packageRoot + "/Content", templates: Paths.packageRoot + "/Templates", output: output))
+            BuildOptions(
+                content: Paths.packageRoot + "/Content", templates: Paths.packageRoot + "/Templates", output: output))
     }
 
     @Test func theExampleHasWhatANewcomerShouldSee() throws {
@@ -25,7 +28,9 @@ import Testing
         #expect(published.count >= 12)
         #expect(published.contains { $0.tweets.count >= 30 })
         #expect(published.contains { $0.tweets.contains { $0.markdown.contains("![") } })
-        let topicPages = try FileManager.default.contentsOfDirectory(atPath: output + "/topics").filter { !$0.contains(".") }
+        let topicPages = try FileManager.default.contentsOfDirectory(atPath: output + "/topics").filter {
+            !$0.contains(".")
+        }
         #expect(topicPages.count >= 8)
         defer { try? FileManager.default.removeItem(atPath: output) }
     }

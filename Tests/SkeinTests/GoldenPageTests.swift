@@ -8,11 +8,13 @@ import Testing
     static let goldenFolder = Paths.fixtures + "/golden"
 
     @Test(arguments: [
-        "index.html", "threads/first/index.html", "authors/ada/index.html", "topics/engines/index.html", "archive/index.html",
+        "index.html", "threads/first/index.html", "authors/ada/index.html", "topics/engines/index.html",
+        "archive/index.html",
         "feed.xml", "404.html",
     ])
     func pageMatchesItsGoldenFile(path: String) throws {
-        let archive = try TemporaryArchive(ExampleArchive.files, site: "title: Golden\nbase_url: https://example.org/sub/\ntimezone: Europe/Berlin\n")
+        let archive = try TemporaryArchive(
+            ExampleArchive.files, site: "title: Golden\nbase_url: https://example.org/sub/\ntimezone: Europe/Berlin\n")
         try archive.build()
         let actual = try #require(archive.read("Output/" + path))
         let golden = Self.goldenFolder + "/" + path

@@ -7,19 +7,28 @@ import Testing
         mentions: .init(knownHandles: ["ada"], baseURL: URL(string: "https://x.com/")!))
 
     @Test func linksHashtagsMentionsAndBareURLs() {
-        let html = renderer.render("Hi @ada and @bob, see #Swift at https://www.example.org/a/very/long/path/that/goes/on").html
+        let html = renderer.render(
+            "Hi @ada and @bob, see #Swift at https://www.example.org/a/very/long/path/that/goes/on"
+        ).html
         #expect(html.contains(#"<a href="skein:authors/ada/">@ada</a>"#))
         #expect(html.contains(#"<a href="https://x.com/bob">@bob</a>"#))
         #expect(html.contains(#"<a href="skein:topics/swift/">#Swift</a>"#))
-        #expect(html.contains(#"<a href="https://www.example.org/a/very/long/path/that/goes/on">example.org/a/very/long/path/th…</a>"#))
+        #expect(
+            html.contains(
+                #"<a href="https://www.example.org/a/very/long/path/that/goes/on">example.org/a/very/long/path/th…</a>"#
+            ))
     }
 
     @Test func aURLWithoutSchemeLinksOverHTTPS() {
-        #expect(renderer.render("Read example.com/path now").html.contains(#"<a href="https://example.com/path">example.com/path</a>"#))
+        #expect(
+            renderer.render("Read example.com/path now").html.contains(
+                #"<a href="https://example.com/path">example.com/path</a>"#))
     }
 
     @Test func leavesCodeLinksAndImagesAlone() {
-        let html = renderer.render("`#notatag @nobody` [#tag @ada](https://e.org) ![#alt @ada](/media/a.png)\n\n    #code @ada\n").html
+        let html = renderer.render(
+            "`#notatag @nobody` [#tag @ada](https://e.org) ![#alt @ada](/media/a.png)\n\n    #code @ada\n"
+        ).html
         #expect(!html.contains("skein:topics"))
         #expect(!html.contains("skein:authors"))
         #expect(html.contains("<code>#notatag @nobody</code>"))

@@ -12,7 +12,8 @@ import Testing
             "index.html", "threads/first/index.html", "threads/second/index.html", "threads/third/index.html",
             "authors/index.html", "authors/ada/index.html", "authors/bob/index.html", "authors/carol/index.html",
             "authors/ada/feed.xml", "topics/index.html", "topics/engines/index.html", "topics/engines/feed.xml",
-            "topics/knitting/index.html", "archive/index.html", "archive/2024/01/index.html", "archive/2024/02/index.html",
+            "topics/knitting/index.html", "archive/index.html", "archive/2024/01/index.html",
+            "archive/2024/02/index.html",
             "feed.xml", "sitemap.xml", "robots.txt", "404.html", "assets/skein.css",
         ] {
             #expect(tree[path] != nil, "missing \(path)")
@@ -31,7 +32,9 @@ import Testing
         #expect(page.contains("More from @ada") == false, "ada has no other thread")
         #expect(page.contains(#"<link rel="canonical" href="https://example.org/threads/first/">"#))
         let carol = try #require(archive.read("Output/threads/second/index.html"))
-        #expect(carol.contains(#"<a href="../../authors/carol/">@carol</a>"#), "authors without a profile still have a page")
+        #expect(
+            carol.contains(#"<a href="../../authors/carol/">@carol</a>"#), "authors without a profile still have a page"
+        )
         #expect(carol.contains("Related"), "bob's thread shares #engines with ada's")
     }
 
@@ -58,7 +61,9 @@ import Testing
         #expect(feed.contains("https://example.org/archive/authors/bob/"), "links inside feed content are absolute")
         let notFound = try #require(archive.read("Output/404.html"))
         #expect(notFound.contains(#"href="/archive/assets/skein.css""#), "the 404 page works at any depth")
-        #expect(archive.read("Output/sitemap.xml")?.contains("<loc>https://example.org/archive/threads/first/</loc>") == true)
+        #expect(
+            archive.read("Output/sitemap.xml")?.contains("<loc>https://example.org/archive/threads/first/</loc>")
+                == true)
         #expect(archive.read("Output/robots.txt")?.contains("Sitemap: https://example.org/archive/sitemap.xml") == true)
     }
 
@@ -66,7 +71,8 @@ import Testing
     func paginatesListings(threads: Int, expectedPages: Int) throws {
         var files: [String: String] = [:]
         for number in 0..<threads {
-            files["Content/threads/t\(number).md"] = threadFile(date: "2024-03-0\(number + 1)", tweets: ["Thread \(number)."])
+            files["Content/threads/t\(number).md"] = threadFile(
+                date: "2024-03-0\(number + 1)", tweets: ["Thread \(number)."])
         }
         let archive = try TemporaryArchive(files, site: "title: T\npage_size: 2\n")
         try archive.build()
@@ -146,14 +152,16 @@ import Testing
 
     @Test func aMissingMediaFileIsAnError() throws {
         let archive = try TemporaryArchive([
-            "Content/threads/a.md": threadFile(tweets: ["Look:", "![A cat](/media/cat.jpg)"]),
+            "Content/threads/a.md": threadFile(tweets: ["Look:", "![A cat](/media/cat.jpg)"])
         ])
         let errors = archive.failingBuild()
         #expect(errors.first?.message.contains("/media/cat.jpg") == true)
         #expect(errors.first?.location.line == 7)
         try archive.write("Content/media/cat.jpg", "not really a jpeg")
         try archive.build()
-        #expect(archive.read("Output/threads/a/index.html")?.contains(#"<img src="../../media/cat.jpg" alt="A cat" />"#) == true)
+        #expect(
+            archive.read("Output/threads/a/index.html")?.contains(#"<img src="../../media/cat.jpg" alt="A cat" />"#)
+                == true)
         #expect(archive.read("Output/media/cat.jpg") == "not really a jpeg")
     }
 }

@@ -8,7 +8,11 @@ import Testing
         let folder = archive.root + "/Theme"
         for (name, text) in Theme.builtIn.templates { try archive.write("Theme/\(name).mustache", text) }
         for (path, change) in changes {
-            if let change { try archive.write("Theme/" + path, change) } else { try FileManager.default.removeItem(atPath: folder + "/" + path) }
+            if let change {
+                try archive.write("Theme/" + path, change)
+            } else {
+                try FileManager.default.removeItem(atPath: folder + "/" + path)
+            }
         }
         return folder
     }

@@ -96,7 +96,10 @@ import Testing
         ("---\nauthor: ada\ndate: 2024-03-01\ntopics: {a: b}\n---\nOne.\n", 4, 9, "must be a list of texts"),
         ("---\nauthor: ada\ndate: 2024-03-01\ndraft: maybe\n---\nOne.\n", 4, 8, "must be true or false"),
         ("---\nauthor: ada\ndate: 2024-03-01\n---\n{id=1 when=now}\nOne.\n", 5, 7, "unknown tweet attribute `when`"),
-        ("---\nauthor: ada\ndate: 2024-03-01\nsource: javascript:alert(1)\n---\nOne.\n", 4, 9, "must be an http or https URL"),
+        (
+            "---\nauthor: ada\ndate: 2024-03-01\nsource: javascript:alert(1)\n---\nOne.\n", 4, 9,
+            "must be an http or https URL"
+        ),
     ])
     func reportsMistakesWithTheirLines(text: String, line: Int, column: Int, message: String) throws {
         let (thread, diagnostics) = parse(text)
@@ -130,7 +133,8 @@ import Testing
     }
 
     @Test func diagnosticsPrintLikeACompiler() {
-        let diagnostic = Diagnostic(.error, at: SourceLocation(file: "Content/threads/a.md", line: 3, column: 7), "bad date")
+        let diagnostic = Diagnostic(
+            .error, at: SourceLocation(file: "Content/threads/a.md", line: 3, column: 7), "bad date")
         #expect(diagnostic.description == "Content/threads/a.md:3:7: error: bad date")
     }
 }

@@ -71,7 +71,8 @@ public enum SiteBuilder {
         try writer.begin()
         let report: SiteWriter.Report
         do {
-            report = try write(pages: pages, library: library, theme: theme, archive: archive, content: options.content, with: writer)
+            report = try write(
+                pages: pages, library: library, theme: theme, archive: archive, content: options.content, with: writer)
         } catch {
             writer.abandon()
             throw error
@@ -85,7 +86,9 @@ public enum SiteBuilder {
 
     static func loadTheme(_ options: BuildOptions) throws(BuildFailure) -> Theme {
         if let templates = options.templates { return try Theme.load(directory: templates) }
-        let beside = URL(fileURLWithPath: options.content).deletingLastPathComponent().appendingPathComponent("Templates").path
+        let beside = URL(fileURLWithPath: options.content).deletingLastPathComponent().appendingPathComponent(
+            "Templates"
+        ).path
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: beside, isDirectory: &isDirectory), isDirectory.boolValue {
             return try Theme.load(directory: beside)
@@ -95,7 +98,8 @@ public enum SiteBuilder {
 
     /// Renders pages in parallel and stages them with the theme's assets and the media, then commits.
     private static func write(
-        pages: [Page], library: MustacheLibrary, theme: Theme, archive: Archive, content: String, with writer: SiteWriter
+        pages: [Page], library: MustacheLibrary, theme: Theme, archive: Archive, content: String,
+        with writer: SiteWriter
     ) throws(BuildFailure) -> SiteWriter.Report {
         let outcomes = pages.parallelMap { page -> Result<Void, BuildFailure> in
             let text = library.render(page.context, withTemplate: page.template) ?? ""
@@ -103,8 +107,15 @@ public enum SiteBuilder {
         }
         var produced = Set(pages.map(\.route.filePath))
         let copies: [(source: Data?, path: String, from: String)] =
-            theme.assets.sorted { $0.key < $1.key }.map { ($0.value, "assets/" + $0.key, theme.origin + "/assets/" + $0.key) }
-            + archive.mediaFiles.map { (FileManager.default.contents(atPath: content + "/media/" + $0), "media/" + $0, content + "/media/" + $0) }
+            theme.assets.sorted { $0.key < $1.key }.map {
+                ($0.value, "assets/" + $0.key, theme.origin + "/assets/" + $0.key)
+            }
+            + archive.mediaFiles.map {
+                (
+                    FileManager.default.contents(atPath: content + "/media/" + $0), "media/" + $0,
+                    content + "/media/" + $0
+                )
+            }
         for outcome in outcomes { try outcome.get() }
         for copy in copies {
             guard let data = copy.source else { throw .fileSystem(path: copy.from, reason: "the file cannot be read") }

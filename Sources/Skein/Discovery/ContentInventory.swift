@@ -17,14 +17,17 @@ public struct ContentInventory: Sendable, Equatable {
     public static func discover(in root: String) throws(BuildFailure) -> ContentInventory {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .fileSystem(path: root, reason: "there is no content folder here (pass --content DIR, or run `skein init`)")
+            throw .fileSystem(
+                path: root, reason: "there is no content folder here (pass --content DIR, or run `skein init`)")
         }
         let siteFile = root + "/site.yml"
         return ContentInventory(
             root: root,
             siteFile: FileManager.default.fileExists(atPath: siteFile) ? siteFile : nil,
-            authorFiles: files(under: root + "/authors", recursive: false).filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
-                .map { root + "/authors/" + $0 },
+            authorFiles: files(under: root + "/authors", recursive: false).filter {
+                $0.hasSuffix(".yml") || $0.hasSuffix(".yaml")
+            }
+            .map { root + "/authors/" + $0 },
             threadFiles: files(under: root + "/threads", recursive: true).filter { $0.hasSuffix(".md") }
                 .map { root + "/threads/" + $0 },
             mediaFiles: files(under: root + "/media", recursive: true)

@@ -35,7 +35,9 @@ public enum EntityExtractor {
         guard text.contains("#") || text.contains("＃") else { return [] }
         var result: [Entity] = []
         for match in Patterns.hashtag.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            guard let tag = Range(match.range(at: 3), in: text), let whole = Range(match.range(at: 2), in: text) else { continue }
+            guard let tag = Range(match.range(at: 3), in: text), let whole = Range(match.range(at: 2), in: text) else {
+                continue
+            }
             if text[tag.upperBound...].starts(with: "#") || text[tag.upperBound...].starts(with: "＃")
                 || text[tag.upperBound...].starts(with: "://")
             {
@@ -57,8 +59,13 @@ public enum EntityExtractor {
                 let name = Range(match.range(at: 3), in: text), let at = Range(match.range(at: 2), in: text)
             else { continue }
             let after = String(text[name.upperBound...])
-            if Patterns.invalidMentionEnd.firstMatch(in: after, range: NSRange(after.startIndex..., in: after)) != nil { continue }
-            result.append(Entity(kind: .mention, value: String(text[name]), range: text.index(before: at.upperBound)..<name.upperBound))
+            if Patterns.invalidMentionEnd.firstMatch(in: after, range: NSRange(after.startIndex..., in: after)) != nil {
+                continue
+            }
+            result.append(
+                Entity(
+                    kind: .mention, value: String(text[name]),
+                    range: text.index(before: at.upperBound)..<name.upperBound))
         }
         return result
     }
@@ -120,10 +127,13 @@ public enum EntityExtractor {
 
         static let invalidCharacters = "\\ufffe\\ufeff\\uffff"
         static let directional = "\\u061c\\u200e\\u200f\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069"
-        static let precedingCharacters = "(?:[^a-z0-9@\\uff20$#\\uff03" + invalidCharacters + "]|[" + directional + "]|^)"
+        static let precedingCharacters =
+            "(?:[^a-z0-9@\\uff20$#\\uff03" + invalidCharacters + "]|[" + directional + "]|^)"
         static let validCharacters = "[a-z0-9" + latinAccents + "]"
-        static let subdomain = "(?>(?:" + validCharacters + "[" + validCharacters + "\\-_]{0,255})?" + validCharacters + "\\.)"
-        static let domainName = "(?:(?:" + validCharacters + "[" + validCharacters + "\\-]{0,255})?" + validCharacters + "\\.)"
+        static let subdomain =
+            "(?>(?:" + validCharacters + "[" + validCharacters + "\\-_]{0,255})?" + validCharacters + "\\.)"
+        static let domainName =
+            "(?:(?:" + validCharacters + "[" + validCharacters + "\\-]{0,255})?" + validCharacters + "\\.)"
         static let punctuation = "\\-_!\"#$%&'\\(\\)*+,./:;<=>?@\\[\\]^`\\{|}~"
         static let unicodeCharacters = "[^" + punctuation + "\\s\\p{Z}\\u2000-\\u206f]"
         static let unicodeDomainName =
@@ -133,11 +143,13 @@ public enum EntityExtractor {
         static let punycode = "(?:xn--[-0-9a-z]+)"
         static let domain =
             "(?:" + subdomain + "*" + domainName + "(?:" + generic + "|" + country + "|" + punycode + "))"
-            + "|(?:(?<=https?://)(?:(?:" + domainName + country + ")|(?:" + unicodeDomainName + "(?:" + generic + "|" + country
+            + "|(?:(?<=https?://)(?:(?:" + domainName + country + ")|(?:" + unicodeDomainName + "(?:" + generic + "|"
+            + country
             + "))))" + "|(?:" + domainName + country + "(?=/))"
         static let pathCharacters = "[a-z0-9!\\*';:=\\+,.\\$/%#\\[\\]\\-\\u2013_~\\|&@" + latinAccents + cyrillic + "]"
         static let balancedParentheses =
-            "\\((?:" + pathCharacters + "+|(?:" + pathCharacters + "*\\(" + pathCharacters + "+\\)" + pathCharacters + "*))\\)"
+            "\\((?:" + pathCharacters + "+|(?:" + pathCharacters + "*\\(" + pathCharacters + "+\\)" + pathCharacters
+            + "*))\\)"
         static let pathEnding = "[a-z0-9=_#/\\-\\+" + latinAccents + cyrillic + "]|(?:" + balancedParentheses + ")"
         static let path =
             "(?:(?:" + pathCharacters + "*(?:" + balancedParentheses + pathCharacters + "*)*" + pathEnding + ")|(?:@"

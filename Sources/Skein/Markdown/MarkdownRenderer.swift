@@ -127,7 +127,8 @@ public struct MarkdownRenderer: Sendable {
             }
             return (mentions.baseURL.absoluteString + entity.value, written)
         case .url:
-            let hasScheme = entity.value.range(of: "^https?://", options: [.regularExpression, .caseInsensitive]) != nil
+            let hasScheme =
+                entity.value.range(of: "^https?://", options: [.regularExpression, .caseInsensitive]) != nil
             return (hasScheme ? entity.value : "https://" + entity.value, Self.shortened(entity.value))
         }
     }

@@ -11,7 +11,9 @@ public struct RenderedThread: Sendable {
 /// The Markdown stage: every tweet and bio through libcmark, threads in parallel.
 public enum MarkdownStage {
     /// Renders every thread of `content`, in its order, and every author's bio by key.
-    public static func render(_ content: ResolvedContent) -> (threads: [RenderedThread], bios: [String: RenderedMarkdown]) {
+    public static func render(_ content: ResolvedContent) -> (
+        threads: [RenderedThread], bios: [String: RenderedMarkdown]
+    ) {
         let renderer = MarkdownRenderer(
             mentions: .init(knownHandles: Set(content.authors.map(\.key)), baseURL: content.site.mentionBaseURL))
         let threads = content.threads.parallelMap { thread in

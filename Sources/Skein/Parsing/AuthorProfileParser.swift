@@ -10,12 +10,17 @@ public enum AuthorProfileParser {
         let fileStart = SourceLocation(file: file, line: 1, column: 1)
         guard Handle.isValid(handle) else {
             diagnostics.append(
-                .error("'\(handle)' is not a handle: name the file after the handle (letters, digits, `_`, `.`, `-`)", at: fileStart))
+                .error(
+                    "'\(handle)' is not a handle: name the file after the handle (letters, digits, `_`, `.`, `-`)",
+                    at: fileStart))
             return nil
         }
         guard let source = SourceText.read(file, diagnostics: &diagnostics) else { return nil }
         let errorsBefore = diagnostics.count
-        guard var yaml = YAMLMapping(yaml: source.text, file: file, lineOffset: 0, what: "an author file", diagnostics: &diagnostics) else {
+        guard
+            var yaml = YAMLMapping(
+                yaml: source.text, file: file, lineOffset: 0, what: "an author file", diagnostics: &diagnostics)
+        else {
             return nil
         }
         let name = yaml.string("name", diagnostics: &diagnostics)?.value
@@ -50,7 +55,8 @@ enum MediaPath {
     /// Whether `path` stays inside the media folder.
     static func isSafe(_ path: String) -> Bool {
         let components = relative(path).split(separator: "/", omittingEmptySubsequences: false)
-        return !components.isEmpty && components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") }
+        return !components.isEmpty
+            && components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") }
             && !path.contains(":")
     }
 }

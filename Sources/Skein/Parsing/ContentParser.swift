@@ -17,7 +17,9 @@ public enum ContentParser {
         let site = SiteConfigurationParser.parse(file: inventory.siteFile, diagnostics: &diagnostics)
         var profiles: [AuthorProfile] = []
         for file in inventory.authorFiles {
-            if let profile = AuthorProfileParser.parse(file: file, diagnostics: &diagnostics) { profiles.append(profile) }
+            if let profile = AuthorProfileParser.parse(file: file, diagnostics: &diagnostics) {
+                profiles.append(profile)
+            }
         }
         let results = inventory.threadFiles.parallelMap { file in
             var fileDiagnostics: [Diagnostic] = []

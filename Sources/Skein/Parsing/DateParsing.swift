@@ -18,7 +18,8 @@ enum DateParsing {
         let parts = trimmed.prefix(10).split(separator: "-").compactMap { Int($0) }
         let hasTime = trimmed.count > 10
         if hasTime && !hasOffset(trimmed) {
-            return .failure(Problem(message: "'\(trimmed)' has a time but no time zone; add Z or an offset such as +01:00"))
+            return .failure(
+                Problem(message: "'\(trimmed)' has a time but no time zone; add Z or an offset such as +01:00"))
         }
         guard parts.count == 3, isRealDay(year: parts[0], month: parts[1], day: parts[2]) else {
             return .failure(Problem(message: "'\(trimmed)' is not a day of the calendar"))

@@ -23,14 +23,18 @@ struct SourceText: Sendable {
         if let nul = bytes.firstIndex(of: 0) {
             let (line, column) = position(ofByte: nul, in: bytes)
             diagnostics.append(
-                .error("the file contains a NUL byte; is it a binary file?", at: SourceLocation(file: file, line: line, column: column)))
+                .error(
+                    "the file contains a NUL byte; is it a binary file?",
+                    at: SourceLocation(file: file, line: line, column: column)))
             return nil
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(bytes)
             let (line, column) = position(ofByte: offset, in: bytes)
             diagnostics.append(
-                .error("the file is not valid UTF-8 (save it as UTF-8)", at: SourceLocation(file: file, line: line, column: column)))
+                .error(
+                    "the file is not valid UTF-8 (save it as UTF-8)",
+                    at: SourceLocation(file: file, line: line, column: column)))
             return nil
         }
         // `\r\n` is one grapheme in Swift, so normalise on scalars.

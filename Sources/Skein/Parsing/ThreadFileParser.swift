@@ -25,7 +25,8 @@ public enum ThreadFileParser {
         let lines = source.lines
         let errorCountBefore = diagnostics.count
         guard let first = lines.first, isSeparator(first) else {
-            let message = source.text.isEmpty
+            let message =
+                source.text.isEmpty
                 ? "the thread file is empty; it needs front matter between `---` lines and at least one tweet"
                 : "a thread file must start with a line `---` that opens its front matter"
             diagnostics.append(.error(message, at: SourceLocation(file: file, line: 1, column: 1)))
@@ -33,11 +34,14 @@ public enum ThreadFileParser {
         }
         guard let closing = lines.indices.dropFirst().first(where: { isSeparator(lines[$0]) }) else {
             diagnostics.append(
-                .error("the front matter opened here is never closed: add a line `---` after it", at: SourceLocation(file: file, line: 1, column: 1)))
+                .error(
+                    "the front matter opened here is never closed: add a line `---` after it",
+                    at: SourceLocation(file: file, line: 1, column: 1)))
             return nil
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
-        let frontMatter = YAMLMapping(yaml: yaml, file: file, lineOffset: 1, what: "front matter", diagnostics: &diagnostics)
+        let frontMatter = YAMLMapping(
+            yaml: yaml, file: file, lineOffset: 1, what: "front matter", diagnostics: &diagnostics)
         let tweets = parseTweets(lines: lines, after: closing, file: file, diagnostics: &diagnostics)
         guard var frontMatter else { return nil }
 
@@ -63,12 +67,14 @@ public enum ThreadFileParser {
             diagnostics.append(.error("`source` must be an http or https URL", at: sourceURL.location))
         }
         for topic in topics where Slug.make(from: topic.value).isEmpty {
-            diagnostics.append(.error("the topic '\(topic.value)' has no letter or digit to name its page", at: topic.location))
+            diagnostics.append(
+                .error("the topic '\(topic.value)' has no letter or digit to name its page", at: topic.location))
         }
         if tweets.isEmpty && diagnostics.count == errorCountBefore {
             diagnostics.append(
-                .error("the thread has no tweets: write them after the front matter, separated by lines `---`",
-                       at: SourceLocation(file: file, line: closing + 1, column: 1)))
+                .error(
+                    "the thread has no tweets: write them after the front matter, separated by lines `---`",
+                    at: SourceLocation(file: file, line: closing + 1, column: 1)))
         }
         let fileSlug = Slug.make(from: ((file as NSString).lastPathComponent as NSString).deletingPathExtension)
         var threadSlug = fileSlug
@@ -78,25 +84,35 @@ public enum ThreadFileParser {
             slugLocation = slug.location
             if !Slug.isValid(slug.value) {
                 diagnostics.append(
-                    .error("the slug '\(slug.value)' cannot be a URL: use lower-case letters, digits and hyphens", at: slug.location))
+                    .error(
+                        "the slug '\(slug.value)' cannot be a URL: use lower-case letters, digits and hyphens",
+                        at: slug.location))
             }
         } else if fileSlug.isEmpty {
-            diagnostics.append(.error("the file name has no letter or digit to make a slug; add `slug:` to the front matter", at: fileStart))
+            diagnostics.append(
+                .error(
+                    "the file name has no letter or digit to make a slug; add `slug:` to the front matter",
+                    at: fileStart))
         }
         guard diagnostics[errorCountBefore...].containsErrors == false, let author, let date else { return nil }
         if !Handle.isValid(author.value) {
             diagnostics.append(
-                .error("'\(author.value)' is not a handle: use letters, digits, `_`, `.` and `-`, without @", at: author.location))
+                .error(
+                    "'\(author.value)' is not a handle: use letters, digits, `_`, `.` and `-`, without @",
+                    at: author.location))
             return nil
         }
         return ThreadSource(
-            author: author.value, date: date.date, isDateOnly: date.isDateOnly, title: title, topics: topics.map(\.value), source: sourceURL?.value,
+            author: author.value, date: date.date, isDateOnly: date.isDateOnly, title: title,
+            topics: topics.map(\.value), source: sourceURL?.value,
             slug: threadSlug, summary: summary, isDraft: isDraft, language: language, tweets: tweets,
             location: SourceLocation(file: file, line: 2, column: 1), slugLocation: slugLocation)
     }
 
     /// Splits the body into tweets, skipping separators inside fenced code.
-    private static func parseTweets(lines: [Substring], after closing: Int, file: String, diagnostics: inout [Diagnostic]) -> [TweetSource] {
+    private static func parseTweets(
+        lines: [Substring], after closing: Int, file: String, diagnostics: inout [Diagnostic]
+    ) -> [TweetSource] {
         var tweets: [TweetSource] = []
         var block: [Substring] = []
         var blockStart = closing + 1
@@ -110,7 +126,9 @@ public enum ThreadFileParser {
                 // `blockStart` is the index of the line after the separator, which is that separator's line number.
                 if closedBySeparator, blockStart > closing + 1 {
                     diagnostics.append(
-                        .error("this tweet is empty: remove the extra `---` line", at: SourceLocation(file: file, line: blockStart, column: 1)))
+                        .error(
+                            "this tweet is empty: remove the extra `---` line",
+                            at: SourceLocation(file: file, line: blockStart, column: 1)))
                 }
                 return
             }
@@ -118,7 +136,9 @@ public enum ThreadFileParser {
             var body = Array(block[firstContent...])
             var attributes = TweetAttributes()
             if let header = body.first, TweetAttributes.looksLikeAttributes(header) {
-                attributes = TweetAttributes.parse(header, location: SourceLocation(file: file, line: lineNumber, column: 1), diagnostics: &diagnostics)
+                attributes = TweetAttributes.parse(
+                    header, location: SourceLocation(file: file, line: lineNumber, column: 1), diagnostics: &diagnostics
+                )
                 body.removeFirst()
                 lineNumber += 1
                 while let line = body.first, line.allSatisfy(\.isWhitespace) {
@@ -128,12 +148,16 @@ public enum ThreadFileParser {
             }
             while let last = body.last, last.allSatisfy(\.isWhitespace) { body.removeLast() }
             if body.isEmpty {
-                diagnostics.append(.error("this tweet has attributes but no text", at: SourceLocation(file: file, line: lineNumber - 1, column: 1)))
+                diagnostics.append(
+                    .error(
+                        "this tweet has attributes but no text",
+                        at: SourceLocation(file: file, line: lineNumber - 1, column: 1)))
                 return
             }
             tweets.append(
                 TweetSource(
-                    markdown: body.joined(separator: "\n"), id: attributes.id, time: attributes.time, url: attributes.url,
+                    markdown: body.joined(separator: "\n"), id: attributes.id, time: attributes.time,
+                    url: attributes.url,
                     location: SourceLocation(file: file, line: lineNumber, column: 1)))
         }
 
@@ -161,7 +185,9 @@ public enum ThreadFileParser {
     /// The fence marker (```` ``` ```` or `~~~`, with its length) when `line` opens a fenced code block.
     private static func fenceOpening(_ line: Substring) -> Substring? {
         let trimmed = line.drop { $0 == " " }
-        guard line.count - trimmed.count <= 3, let first = trimmed.first, first == "`" || first == "~" else { return nil }
+        guard line.count - trimmed.count <= 3, let first = trimmed.first, first == "`" || first == "~" else {
+            return nil
+        }
         let marker = trimmed.prefix { $0 == first }
         guard marker.count >= 3 else { return nil }
         if first == "`" && trimmed.dropFirst(marker.count).contains("`") { return nil }
@@ -176,7 +202,9 @@ public enum ThreadFileParser {
     }
 
     static func isWebURL(_ text: String) -> Bool {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false else { return false }
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false else {
+            return false
+        }
         return scheme == "http" || scheme == "https"
     }
 }

@@ -47,7 +47,8 @@ struct TweetAttributes {
                 }
             default:
                 diagnostics.append(
-                    .error("unknown tweet attribute `\(parts[0])` (known: \(knownKeys.joined(separator: ", ")))", at: at))
+                    .error(
+                        "unknown tweet attribute `\(parts[0])` (known: \(knownKeys.joined(separator: ", ")))", at: at))
             }
         }
         return attributes

@@ -20,7 +20,8 @@ struct YAMLMapping {
             diagnostics.append(YAMLMapping.diagnostic(for: error, yaml: yaml, file: file, lineOffset: lineOffset))
             return nil
         } catch {
-            diagnostics.append(.error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1)))
+            diagnostics.append(
+                .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1)))
             return nil
         }
         guard let root else {
@@ -28,14 +29,18 @@ struct YAMLMapping {
             return
         }
         guard let mapping = root.mapping else {
-            let location = SourceLocation(file: file, line: (root.mark?.line ?? 1) + lineOffset, column: root.mark?.column ?? 1)
+            let location = SourceLocation(
+                file: file, line: (root.mark?.line ?? 1) + lineOffset, column: root.mark?.column ?? 1)
             diagnostics.append(.error("\(what) must be a mapping of keys to values (`key: value` lines)", at: location))
             return nil
         }
         var entries: [(String, Node, Node)] = []
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
-                diagnostics.append(.error("\(what) keys must be plain words", at: YAMLMapping.location(of: key, file: file, lineOffset: lineOffset)))
+                diagnostics.append(
+                    .error(
+                        "\(what) keys must be plain words",
+                        at: YAMLMapping.location(of: key, file: file, lineOffset: lineOffset)))
                 continue
             }
             entries.append((name, key, value))
@@ -57,7 +62,9 @@ struct YAMLMapping {
     private mutating func node(_ key: String) -> Node? {
         used.insert(key)
         guard let value = entries.first(where: { $0.key == key })?.value else { return nil }
-        if case .scalar(let scalar) = value, scalar.tag == Tag(.null) || (scalar.string.isEmpty && scalar.style == .plain) {
+        if case .scalar(let scalar) = value,
+            scalar.tag == Tag(.null) || (scalar.string.isEmpty && scalar.style == .plain)
+        {
             return nil
         }
         return value
@@ -67,7 +74,8 @@ struct YAMLMapping {
     mutating func string(_ key: String, diagnostics: inout [Diagnostic]) -> (value: String, location: SourceLocation)? {
         guard let value = node(key) else { return nil }
         guard let scalar = value.scalar else {
-            diagnostics.append(.error("`\(key)` must be text, not a \(YAMLMapping.kind(of: value))", at: location(of: value)))
+            diagnostics.append(
+                .error("`\(key)` must be text, not a \(YAMLMapping.kind(of: value))", at: location(of: value)))
             return nil
         }
         return (scalar.string, location(of: value))
@@ -88,14 +96,18 @@ struct YAMLMapping {
         guard let value = node(key) else { return nil }
         guard let number = value.scalar.flatMap({ Int.construct(from: $0) }), range.contains(number) else {
             diagnostics.append(
-                .error("`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: location(of: value)))
+                .error(
+                    "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)",
+                    at: location(of: value)))
             return nil
         }
         return number
     }
 
     /// A list of texts; a single text is accepted as a list of one.
-    mutating func strings(_ key: String, diagnostics: inout [Diagnostic]) -> [(value: String, location: SourceLocation)]? {
+    mutating func strings(_ key: String, diagnostics: inout [Diagnostic]) -> [(
+        value: String, location: SourceLocation
+    )]? {
         guard let value = node(key) else { return nil }
         if let scalar = value.scalar { return [(scalar.string, location(of: value))] }
         guard let sequence = value.sequence else {
@@ -105,7 +117,10 @@ struct YAMLMapping {
         var items: [(String, SourceLocation)] = []
         for item in sequence {
             guard let scalar = item.scalar else {
-                diagnostics.append(.error("`\(key)` must be a list of texts; this item is a \(YAMLMapping.kind(of: item))", at: location(of: item)))
+                diagnostics.append(
+                    .error(
+                        "`\(key)` must be a list of texts; this item is a \(YAMLMapping.kind(of: item))",
+                        at: location(of: item)))
                 return nil
             }
             items.append((scalar.string, location(of: item)))
@@ -133,7 +148,9 @@ struct YAMLMapping {
     func reportUnknownKeys(known: [String], what: String, diagnostics: inout [Diagnostic]) {
         for entry in entries where !used.contains(entry.key) {
             diagnostics.append(
-                .warning("unknown key `\(entry.key)` in \(what) (known keys: \(known.joined(separator: ", ")))", at: location(of: entry.keyNode)))
+                .warning(
+                    "unknown key `\(entry.key)` in \(what) (known keys: \(known.joined(separator: ", ")))",
+                    at: location(of: entry.keyNode)))
         }
     }
 
@@ -145,7 +162,8 @@ struct YAMLMapping {
     /// The line of the second `key:` at the same indentation, counting from the mapping's first line.
     private static func secondLine(ofKey key: String, in yaml: String, after firstLine: Int) -> Int? {
         var seen = 0
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= firstLine {
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where index + 1 >= firstLine {
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix(key) && trimmed.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
                 seen += 1
@@ -169,7 +187,8 @@ struct YAMLMapping {
             SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
         }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return .error("invalid YAML: \(problem)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")

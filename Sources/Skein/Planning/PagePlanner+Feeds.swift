@@ -7,18 +7,24 @@ extension PagePlanner {
     /// The site's feed, and one per author and per topic.
     func feeds() -> [Page] {
         var pages = [
-            feed(Array(archive.threads.indices), route: .feed, page: .home, title: archive.site.title,
-                 subtitle: archive.site.description)
+            feed(
+                Array(archive.threads.indices), route: .feed, page: .home, title: archive.site.title,
+                subtitle: archive.site.description)
         ]
         for author in archive.authors {
             pages.append(
-                feed(archive.threadsByAuthor[author.key] ?? [], route: .authorFeed(author.key), page: .author(author.key),
-                     title: "\(author.profile?.name.map { "\($0) (@\(author.handle))" } ?? "@" + author.handle) · \(archive.site.title)", subtitle: "Threads by @\(author.handle)"))
+                feed(
+                    archive.threadsByAuthor[author.key] ?? [], route: .authorFeed(author.key),
+                    page: .author(author.key),
+                    title:
+                        "\(author.profile?.name.map { "\($0) (@\(author.handle))" } ?? "@" + author.handle) · \(archive.site.title)",
+                    subtitle: "Threads by @\(author.handle)"))
         }
         for topic in archive.topics {
             pages.append(
-                feed(topic.threadIndices, route: .topicFeed(topic.slug), page: .topic(topic.slug),
-                     title: "#\(topic.name) · \(archive.site.title)", subtitle: "Threads about \(topic.name)"))
+                feed(
+                    topic.threadIndices, route: .topicFeed(topic.slug), page: .topic(topic.slug),
+                    title: "#\(topic.name) · \(archive.site.title)", subtitle: "Threads about \(topic.name)"))
         }
         return pages
     }
@@ -27,7 +33,8 @@ extension PagePlanner {
     func feed(_ indices: [Int], route: Route, page: Route, title: String, subtitle: String) -> Page {
         let entries = indices.prefix(Self.feedLength).map(entry)
         let updated = indices.prefix(Self.feedLength).map { lastChange(of: archive.threads[$0]) }.max()
-        var context = PageContext(site: site(.absolute), meta: meta(route, title: title, heading: title, description: subtitle))
+        var context = PageContext(
+            site: site(.absolute), meta: meta(route, title: title, heading: title, description: subtitle))
         context.feed = FeedView(
             title: title, subtitle: subtitle, id: urls.absolute(route), selfURL: urls.absolute(route),
             alternateURL: urls.absolute(page), updated: dates.isoText(updated ?? Date(timeIntervalSince1970: 0)),
@@ -58,8 +65,10 @@ extension PagePlanner {
 
     /// `sitemap.xml`, listing every HTML page but the 404 page.
     func sitemap(of pages: [Page]) -> Page {
-        var context = PageContext(site: site(.absolute), meta: meta(.sitemap, title: nil, heading: "", description: nil))
-        let threadDates = Dictionary(uniqueKeysWithValues: archive.threads.map { (Route.thread($0.slug), lastChange(of: $0)) })
+        var context = PageContext(
+            site: site(.absolute), meta: meta(.sitemap, title: nil, heading: "", description: nil))
+        let threadDates = Dictionary(
+            uniqueKeysWithValues: archive.threads.map { (Route.thread($0.slug), lastChange(of: $0)) })
         context.sitemap = pages.filter { $0.route.filePath.hasSuffix("index.html") }.map { page in
             SitemapEntry(url: urls.absolute(page.route), lastModified: threadDates[page.route].map(dates.isoDayText))
         }
@@ -68,6 +77,8 @@ extension PagePlanner {
 
     /// `robots.txt`, naming the sitemap.
     func robots() -> Page {
-        Page(route: .robots, template: "robots", context: PageContext(site: site(.absolute), meta: meta(.robots, title: nil, heading: "", description: nil)))
+        Page(
+            route: .robots, template: "robots",
+            context: PageContext(site: site(.absolute), meta: meta(.robots, title: nil, heading: "", description: nil)))
     }
 }

@@ -6,15 +6,17 @@ extension PagePlanner {
         let root = SiteURLs.Root.relative(from: .authors)
         var index = PageContext(
             site: site(root),
-            meta: meta(.authors, title: "Authors", heading: "Authors", description: "Everyone in \(archive.site.title)",
-                       navigation: \.isAuthors))
+            meta: meta(
+                .authors, title: "Authors", heading: "Authors", description: "Everyone in \(archive.site.title)",
+                navigation: \.isAuthors))
         index.authors = archive.authors.map { author($0.key, from: root) }
         var pages = [Page(route: .authors, template: "authors", context: index)]
         for author in archive.authors {
             let handle = "@" + author.handle
             pages += listing(
                 archive.threadsByAuthor[author.key] ?? [], first: .author(author.key), template: "author",
-                heading: author.displayName, title: author.profile?.name == nil ? handle : "\(author.displayName) (\(handle))",
+                heading: author.displayName,
+                title: author.profile?.name == nil ? handle : "\(author.displayName) (\(handle))",
                 description: author.bio?.plainText ?? "Threads by \(handle)", type: "profile", author: author.key,
                 feed: .authorFeed(author.key), navigation: \.isAuthors)
         }
@@ -26,8 +28,9 @@ extension PagePlanner {
         let root = SiteURLs.Root.relative(from: .topics)
         var index = PageContext(
             site: site(root),
-            meta: meta(.topics, title: "Topics", heading: "Topics", description: "Topics in \(archive.site.title)",
-                       navigation: \.isTopics))
+            meta: meta(
+                .topics, title: "Topics", heading: "Topics", description: "Topics in \(archive.site.title)",
+                navigation: \.isTopics))
         index.topics = archive.topics.map { topic in
             TopicLinkView(
                 name: topic.name, url: urls.url(.topic(topic.slug), from: root), count: topic.threadIndices.count,
@@ -58,14 +61,17 @@ extension PagePlanner {
         let root = SiteURLs.Root.relative(from: .archive)
         var index = PageContext(
             site: site(root),
-            meta: meta(.archive, title: "Archive", heading: "Archive", description: "Every thread of \(archive.site.title) by month",
-                       navigation: \.isArchive))
+            meta: meta(
+                .archive, title: "Archive", heading: "Archive",
+                description: "Every thread of \(archive.site.title) by month",
+                navigation: \.isArchive))
         var pages: [Page] = []
         for month in months {
             let name = dates.monthText(archive.threads[month.indices[0]].date)
             let route = Route.month(year: month.year, month: month.month)
             let link = MonthLinkView(
-                name: name, url: urls.url(route, from: root), count: month.indices.count, countLabel: counted(month.indices.count, "thread"))
+                name: name, url: urls.url(route, from: root), count: month.indices.count,
+                countLabel: counted(month.indices.count, "thread"))
             if index.years.last?.year == String(month.year) {
                 index.years[index.years.count - 1].months.append(link)
             } else {
@@ -74,7 +80,8 @@ extension PagePlanner {
             pages += listing(month.indices, first: route, template: "month", heading: name, navigation: \.isArchive)
         }
         for position in index.years.indices {
-            index.years[position].countLabel = counted(index.years[position].months.reduce(0) { $0 + $1.count }, "thread")
+            index.years[position].countLabel = counted(
+                index.years[position].months.reduce(0) { $0 + $1.count }, "thread")
         }
         return [Page(route: .archive, template: "archive", context: index)] + pages
     }

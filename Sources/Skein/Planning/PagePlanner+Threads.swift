@@ -10,12 +10,14 @@ extension PagePlanner {
         let authorThreads = archive.threadsByAuthor[thread.authorKey] ?? []
         let position = authorThreads.firstIndex(of: index) ?? 0
         let link = { (other: Int) in
-            LinkView(name: archive.threads[other].title, url: urls.url(.thread(archive.threads[other].slug), from: root))
+            LinkView(
+                name: archive.threads[other].title, url: urls.url(.thread(archive.threads[other].slug), from: root))
         }
         let tweets = thread.tweets.map { tweet in
             TweetView(
                 number: tweet.number, position: "\(tweet.number)/\(count)", anchor: "t\(tweet.number)",
-                html: urls.resolvingInternalLinks(in: tweet.content.html, from: root), timeText: tweet.time.map(dates.timeText),
+                html: urls.resolvingInternalLinks(in: tweet.content.html, from: root),
+                timeText: tweet.time.map(dates.timeText),
                 timeISO: tweet.time.map(dates.isoText), originalURL: tweet.originalURL)
         }
         let author = author(thread.authorKey, from: root)
@@ -24,8 +26,10 @@ extension PagePlanner {
             meta: meta(
                 route, title: thread.title, heading: thread.title,
                 description: thread.summary ?? thread.tweets.first?.content.plainText, type: "article",
-                image: firstImage(of: thread) ?? author.avatarURL.map { _ in avatarAbsoluteURL(thread.authorKey) } ?? nil,
-                language: thread.language, feed: .authorFeed(thread.authorKey), feedTitle: "Threads by @\(author.handle)"))
+                image: firstImage(of: thread) ?? author.avatarURL.map { _ in avatarAbsoluteURL(thread.authorKey) }
+                    ?? nil,
+                language: thread.language, feed: .authorFeed(thread.authorKey),
+                feedTitle: "Threads by @\(author.handle)"))
         let more = authorThreads.filter { $0 != index }.prefix(5).map { card($0, from: root) }
         let related = related(to: index).map { card($0, from: root) }
         let previous = position + 1 < authorThreads.count ? link(authorThreads[position + 1]) : nil
@@ -46,7 +50,8 @@ extension PagePlanner {
         var shared: [Int: Int] = [:]
         let author = archive.threads[index].authorKey
         for slug in archive.threads[index].topicSlugs {
-            for other in archive.topics[topicIndex[slug]!].threadIndices where archive.threads[other].authorKey != author {
+            for other in archive.topics[topicIndex[slug]!].threadIndices
+            where archive.threads[other].authorKey != author {
                 shared[other, default: 0] += 1
             }
         }
@@ -58,7 +63,9 @@ extension PagePlanner {
         for tweet in thread.tweets {
             for image in tweet.content.images {
                 if ThreadFileParser.isWebURL(image) { return image }
-                if InternalLink.fromSitePath(image) != nil { return urls.absolute(Route(String(image.drop { $0 == "/" }))) }
+                if InternalLink.fromSitePath(image) != nil {
+                    return urls.absolute(Route(String(image.drop { $0 == "/" })))
+                }
             }
         }
         return nil

@@ -31,7 +31,8 @@ public struct PagePlanner {
 
     func site(_ root: SiteURLs.Root) -> SiteView {
         SiteView(
-            title: archive.site.title, description: archive.site.description.isEmpty ? nil : archive.site.description, language: archive.site.language,
+            title: archive.site.title, description: archive.site.description.isEmpty ? nil : archive.site.description,
+            language: archive.site.language,
             homeURL: urls.url(.home, from: root), authorsURL: urls.url(.authors, from: root),
             topicsURL: urls.url(.topics, from: root), archiveURL: urls.url(.archive, from: root),
             feedURL: urls.url(.feed, from: root), stylesheetURL: urls.url(.asset("skein.css"), from: root),
@@ -39,13 +40,16 @@ public struct PagePlanner {
     }
 
     func meta(
-        _ route: Route, title: String?, heading: String, description: String?, type: String = "website", image: String? = nil,
-        language: String? = nil, feed: Route? = nil, feedTitle: String? = nil, navigation: WritableKeyPath<MetaView, Bool>? = nil
+        _ route: Route, title: String?, heading: String, description: String?, type: String = "website",
+        image: String? = nil,
+        language: String? = nil, feed: Route? = nil, feedTitle: String? = nil,
+        navigation: WritableKeyPath<MetaView, Bool>? = nil
     ) -> MetaView {
         var meta = MetaView(
             title: title.map { "\($0) · \(archive.site.title)" } ?? archive.site.title, heading: heading,
             description: Self.clipped(description?.isEmpty == false ? description! : archive.site.description, to: 160),
-            canonicalURL: urls.absolute(route), openGraphType: type, imageURL: image, language: language ?? archive.site.language,
+            canonicalURL: urls.absolute(route), openGraphType: type, imageURL: image,
+            language: language ?? archive.site.language,
             feedURL: feed.map { urls.url($0, from: .relative(from: route)) }, feedTitle: feedTitle,
             isHome: false, isAuthors: false, isTopics: false, isArchive: false)
         if let navigation { meta[keyPath: navigation] = true }
@@ -105,7 +109,8 @@ public struct PagePlanner {
 
     /// The pages of a paginated listing of `indices` (positions in ``Archive/threads``, newest first).
     func listing(
-        _ indices: [Int], first: Route, template: String, heading: String, title: String? = nil, description: String? = nil,
+        _ indices: [Int], first: Route, template: String, heading: String, title: String? = nil,
+        description: String? = nil,
         type: String = "website", author authorKey: String? = nil, feed: Route? = nil,
         navigation: WritableKeyPath<MetaView, Bool>? = nil
     ) -> [Page] {
@@ -118,8 +123,9 @@ public struct PagePlanner {
             let pageTitle = number == 1 ? title : "\(title ?? heading) (page \(number))"
             var context = PageContext(
                 site: site(root),
-                meta: meta(route, title: pageTitle, heading: heading, description: description, type: type,
-                           feed: feed, feedTitle: feed.map { _ in heading }, navigation: navigation))
+                meta: meta(
+                    route, title: pageTitle, heading: heading, description: description, type: type,
+                    feed: feed, feedTitle: feed.map { _ in heading }, navigation: navigation))
             context.listing = ListingView(
                 heading: heading, threads: slice.map { card($0, from: root) },
                 pagination: pageCount == 1

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a page or file lives in the site, relative to its root: `""` is the home page, `threads/x/` a thread.
 ///
 /// A route ending in `/` is a folder whose page is its `index.html`. Every route of the site is made here.
@@ -46,10 +48,9 @@ public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static func < (lhs: Route, rhs: Route) -> Bool { lhs.path < rhs.path }
 }
 
-import Foundation
-
 extension CharacterSet {
     /// Characters left as they are in a path segment: RFC 3986 unreserved plus a few sub-delimiters.
-    static let urlPathSegmentAllowed = CharacterSet(charactersIn:
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@")
+    static let urlPathSegmentAllowed = CharacterSet(
+        charactersIn:
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@")
 }

@@ -12,7 +12,8 @@ public struct Theme: Sendable {
 
     /// The templates every site needs.
     public static let requiredTemplates = [
-        "home", "thread", "authors", "author", "topics", "topic", "archive", "month", "404", "feed", "sitemap", "robots",
+        "home", "thread", "authors", "author", "topics", "topic", "archive", "month", "404", "feed", "sitemap",
+        "robots",
     ]
 
     /// The default theme, compiled into Skein.
@@ -26,15 +27,21 @@ public struct Theme: Sendable {
     public static func load(directory: String) throws(BuildFailure) -> Theme {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .fileSystem(path: directory, reason: "there is no templates folder here (pass --templates DIR, or leave it out for the built-in theme)")
+            throw .fileSystem(
+                path: directory,
+                reason:
+                    "there is no templates folder here (pass --templates DIR, or leave it out for the built-in theme)")
         }
         var templates: [String: String] = [:]
         var assets: [String: Data] = [:]
         for path in ContentInventory.files(under: directory, recursive: true) {
             if path.hasPrefix("assets/") {
-                assets[String(path.dropFirst("assets/".count))] = FileManager.default.contents(atPath: directory + "/" + path)
+                assets[String(path.dropFirst("assets/".count))] = FileManager.default.contents(
+                    atPath: directory + "/" + path)
             } else if path.hasSuffix(".mustache") {
-                guard let data = FileManager.default.contents(atPath: directory + "/" + path), let text = String(data: data, encoding: .utf8) else {
+                guard let data = FileManager.default.contents(atPath: directory + "/" + path),
+                    let text = String(data: data, encoding: .utf8)
+                else {
                     throw .fileSystem(path: directory + "/" + path, reason: "the template cannot be read as UTF-8 text")
                 }
                 templates[String(path.dropLast(".mustache".count))] = text
@@ -55,20 +62,27 @@ public struct Theme: Sendable {
                 library.register(try MustacheTemplate(string: templates[name]!), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
-                    .error("template syntax: \(Self.explain(error.error))",
-                           at: SourceLocation(file: file(of: name), line: error.context.lineNumber, column: error.context.columnNumber)))
+                    .error(
+                        "template syntax: \(Self.explain(error.error))",
+                        at: SourceLocation(
+                            file: file(of: name), line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch {
-                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file(of: name), line: 1, column: 1)))
+                diagnostics.append(
+                    .error("template syntax: \(error)", at: SourceLocation(file: file(of: name), line: 1, column: 1)))
             }
         }
         for name in Self.requiredTemplates where templates[name] == nil {
-            diagnostics.append(.error("the theme has no template '\(name)', which the site needs", at: SourceLocation(file: file(of: name))))
+            diagnostics.append(
+                .error(
+                    "the theme has no template '\(name)', which the site needs",
+                    at: SourceLocation(file: file(of: name))))
         }
         for name in templates.keys.sorted() {
             for reference in Self.partialReferences(in: templates[name]!) where templates[reference.name] == nil {
                 diagnostics.append(
-                    .error("the partial '\(reference.name)' does not exist (no \(reference.name).mustache in the theme)",
-                           at: SourceLocation(file: file(of: name), line: reference.line, column: reference.column)))
+                    .error(
+                        "the partial '\(reference.name)' does not exist (no \(reference.name).mustache in the theme)",
+                        at: SourceLocation(file: file(of: name), line: reference.line, column: reference.column)))
             }
         }
         return diagnostics[errorsBefore...].containsErrors ? nil : library
@@ -81,11 +95,13 @@ public struct Theme: Sendable {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let afterOpen = rest[open.upperBound...].drop { $0 == " " }
-                guard let sigil = afterOpen.first, sigil == ">" || sigil == "<", let close = afterOpen.range(of: "}}") else {
+                guard let sigil = afterOpen.first, sigil == ">" || sigil == "<", let close = afterOpen.range(of: "}}")
+                else {
                     rest = rest[open.upperBound...]
                     continue
                 }
-                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
+                    .trimmingCharacters(in: .whitespaces)
                 let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: open.lowerBound) + 1
                 if !name.isEmpty && !name.hasPrefix("*") { references.append((name, lineIndex + 1, column)) }
                 rest = afterOpen[close.upperBound...]

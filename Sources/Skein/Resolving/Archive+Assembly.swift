@@ -27,14 +27,18 @@ extension Archive {
             let tweets = zip(source.tweets, item.tweets).enumerated().map { number, pair in
                 Tweet(
                     number: number + 1, content: pair.1, time: pair.0.time,
-                    originalURL: pair.0.url ?? pair.0.id.map { content.site.mentionBaseURL.absoluteString + source.author + "/status/" + $0 },
+                    originalURL: pair.0.url
+                        ?? pair.0.id.map {
+                            content.site.mentionBaseURL.absoluteString + source.author + "/status/" + $0
+                        },
                     location: pair.0.location)
             }
             threads.append(
                 Thread(
                     slug: source.slug, authorKey: authorKey,
                     title: source.title ?? Self.title(from: item.tweets.first?.plainText ?? ""),
-                    date: source.date, topicSlugs: topicSlugs, tweets: tweets, summary: source.summary, source: source.source,
+                    date: source.date, topicSlugs: topicSlugs, tweets: tweets, summary: source.summary,
+                    source: source.source,
                     language: source.language, file: source.location.file,
                     wordCount: item.tweets.reduce(0) { $0 + $1.plainText.split(whereSeparator: \.isWhitespace).count }))
         }
@@ -46,7 +50,9 @@ extension Archive {
         }.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
 
         let authors = content.authors.map { author in
-            Author(handle: author.handle, key: author.key, profile: author.profile, bio: bios[author.key], tweetCount: tweetCounts[author.key] ?? 0)
+            Author(
+                handle: author.handle, key: author.key, profile: author.profile, bio: bios[author.key],
+                tweetCount: tweetCounts[author.key] ?? 0)
         }
         return Archive(
             site: content.site, authors: authors, threads: threads, topics: topics, mediaFiles: content.mediaFiles,

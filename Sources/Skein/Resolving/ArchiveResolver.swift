@@ -32,7 +32,9 @@ public enum ArchiveResolver {
     }
 
     /// Resolves `content`, reporting slug and author collisions.
-    public static func resolve(_ content: ParsedContent, selection: Selection, diagnostics: inout [Diagnostic]) -> ResolvedContent {
+    public static func resolve(_ content: ParsedContent, selection: Selection, diagnostics: inout [Diagnostic])
+        -> ResolvedContent
+    {
         reportSlugCollisions(in: content.threads, diagnostics: &diagnostics)
 
         var authors: [String: (handle: String, profile: AuthorProfile?)] = [:]
@@ -40,7 +42,9 @@ public enum ArchiveResolver {
             let key = Handle.key(profile.handle)
             if let existing = authors[key]?.profile {
                 diagnostics.append(
-                    .error("two author files name the handle '\(profile.handle)': this one and \(existing.location.file)", at: profile.location))
+                    .error(
+                        "two author files name the handle '\(profile.handle)': this one and \(existing.location.file)",
+                        at: profile.location))
                 continue
             }
             authors[key] = (profile.handle, profile)
@@ -68,10 +72,14 @@ public enum ArchiveResolver {
         let bySlug = Dictionary(grouping: threads, by: \.slug)
         for (slug, group) in bySlug where group.count > 1 {
             for thread in group {
-                let others = group.filter { $0.location.file != thread.location.file }.map { SourceLocation.displayPath($0.location.file) }
+                let others = group.filter { $0.location.file != thread.location.file }.map {
+                    SourceLocation.displayPath($0.location.file)
+                }
                 diagnostics.append(
-                    .error("the slug '\(slug)' is also used by \(others.joined(separator: ", ")); give one of them another `slug:`",
-                           at: thread.slugLocation.line > 0 ? thread.slugLocation : SourceLocation(file: thread.location.file, line: 1, column: 1)))
+                    .error(
+                        "the slug '\(slug)' is also used by \(others.joined(separator: ", ")); give one of them another `slug:`",
+                        at: thread.slugLocation.line > 0
+                            ? thread.slugLocation : SourceLocation(file: thread.location.file, line: 1, column: 1)))
             }
         }
     }

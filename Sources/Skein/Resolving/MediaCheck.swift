@@ -12,13 +12,16 @@ enum MediaCheck {
                     guard path.hasPrefix("media/") else { continue }
                     let relative = String(path.dropFirst("media/".count)).removingPercentEncoding ?? ""
                     if !media.contains(relative) {
-                        diagnostics.append(.error("the image '\(image)' is not in \(content)/media/", at: tweet.location))
+                        diagnostics.append(
+                            .error("the image '\(image)' is not in \(content)/media/", at: tweet.location))
                     }
                 }
             }
         }
         for author in archive.authors {
-            guard let profile = author.profile, let avatar = profile.avatar, !ThreadFileParser.isWebURL(avatar) else { continue }
+            guard let profile = author.profile, let avatar = profile.avatar, !ThreadFileParser.isWebURL(avatar) else {
+                continue
+            }
             if !media.contains(MediaPath.relative(avatar)) {
                 diagnostics.append(.error("the avatar '\(avatar)' is not in \(content)/media/", at: profile.location))
             }

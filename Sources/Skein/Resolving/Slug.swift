@@ -20,7 +20,9 @@ enum Slug {
 
     /// Whether `slug` may be used as written: what ``make(from:)`` would keep, plus `_` and `.` inside.
     static func isValid(_ slug: String) -> Bool {
-        guard let first = slug.first, let last = slug.last, first.isLetter || first.isNumber, last.isLetter || last.isNumber else {
+        guard let first = slug.first, let last = slug.last, first.isLetter || first.isNumber,
+            last.isLetter || last.isNumber
+        else {
             return false
         }
         return slug.allSatisfy { character in
@@ -41,9 +43,12 @@ enum Slug {
 enum Handle {
     /// ASCII letters, digits, `_`, `.` and `-`, starting with a letter, digit or `_`, at most 64 long.
     static func isValid(_ handle: String) -> Bool {
-        guard let first = handle.unicodeScalars.first, handle.unicodeScalars.count <= 64, first != ".", first != "-" else { return false }
+        guard let first = handle.unicodeScalars.first, handle.unicodeScalars.count <= 64, first != ".", first != "-"
+        else { return false }
         return handle.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_.-".unicodeScalars.contains(scalar))
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "_.-".unicodeScalars.contains(scalar))
         } && !handle.contains("..")
     }
 

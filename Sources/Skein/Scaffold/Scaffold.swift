@@ -4,10 +4,12 @@ import Foundation
 public enum Scaffold {
     /// Writes `threads/<slug>.md` in `content` with front matter dated `date`; returns its path.
     public static func newThread(
-        slug: String, author: String, topics: [String], content: String, date: Date = Date(), timeZone: TimeZone = .current
+        slug: String, author: String, topics: [String], content: String, date: Date = Date(),
+        timeZone: TimeZone = .current
     ) throws(BuildFailure) -> String {
         guard Slug.isValid(slug) else {
-            throw .fileSystem(path: slug, reason: "a slug is lower-case letters, digits and hyphens, such as my-first-thread")
+            throw .fileSystem(
+                path: slug, reason: "a slug is lower-case letters, digits and hyphens, such as my-first-thread")
         }
         let handle = author.hasPrefix("@") ? String(author.dropFirst()) : author
         guard Handle.isValid(handle) else {
@@ -25,7 +27,8 @@ public enum Scaffold {
             frontMatter += "topics: [\(cleanTopics.map(yamlQuoted).joined(separator: ", "))]\n"
         }
         frontMatter += "---\n"
-        let body = "The first tweet of the thread. Its first sentence becomes the title unless you set `title:`.\n---\nThe second tweet.\n"
+        let body =
+            "The first tweet of the thread. Its first sentence becomes the title unless you set `title:`.\n---\nThe second tweet.\n"
         try write(frontMatter + body, to: path)
         return path
     }
@@ -40,7 +43,9 @@ public enum Scaffold {
         formatter.formatOptions = [.withFullDate]
         var written: [String] = []
         let files: [(String, String)] = [
-            ("Content/site.yml", """
+            (
+                "Content/site.yml",
+                """
                 title: My thread archive
                 description: Threads worth keeping.
                 base_url: https://example.org/
@@ -48,14 +53,20 @@ public enum Scaffold {
                 timezone: UTC
                 page_size: 20
 
-                """),
-            ("Content/authors/me.yml", """
+                """
+            ),
+            (
+                "Content/authors/me.yml",
+                """
                 name: Your Name
                 bio: What you write about, in **Markdown**.
                 url: https://example.org/
 
-                """),
-            ("Content/threads/hello-world.md", """
+                """
+            ),
+            (
+                "Content/threads/hello-world.md",
+                """
                 ---
                 author: me
                 date: \(formatter.string(from: date))
@@ -67,7 +78,8 @@ public enum Scaffold {
                 ---
                 Run `skein build` and open Output/index.html.
 
-                """),
+                """
+            ),
             (".gitignore", "Output/\n.build/\n"),
         ]
         for (path, text) in files {
@@ -92,7 +104,8 @@ public enum Scaffold {
     private static func write(_ text: String, to path: String) throws(BuildFailure) {
         let url = URL(fileURLWithPath: path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
             throw .fileSystem(path: path, reason: "cannot write it (\((error as NSError).localizedDescription))")

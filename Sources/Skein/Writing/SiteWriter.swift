@@ -18,7 +18,8 @@ struct SiteWriter {
 
     init(output: String) {
         self.output = URL(fileURLWithPath: output, isDirectory: true).standardizedFileURL
-        staging = self.output.deletingLastPathComponent().appendingPathComponent(".\(self.output.lastPathComponent).skein-staging")
+        staging = self.output.deletingLastPathComponent().appendingPathComponent(
+            ".\(self.output.lastPathComponent).skein-staging")
     }
 
     /// Prepares an empty staging folder and checks that the output can be written.
@@ -29,7 +30,8 @@ struct SiteWriter {
             try files.createDirectory(at: staging, withIntermediateDirectories: true)
             try files.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
-            throw .fileSystem(path: output.path, reason: "the output folder cannot be created or written (\(Self.reason(error)))")
+            throw .fileSystem(
+                path: output.path, reason: "the output folder cannot be created or written (\(Self.reason(error)))")
         }
         guard files.isWritableFile(atPath: output.path) else {
             throw .fileSystem(path: output.path, reason: "the output folder is not writable")
@@ -38,12 +40,15 @@ struct SiteWriter {
 
     /// Stages `data` for `path` unless the output already holds exactly these bytes; safe to call from many threads.
     func stage(_ data: Data, at path: String) throws(BuildFailure) -> Bool {
-        if let existing = FileManager.default.contents(atPath: output.appendingPathComponent(path).path), existing == data {
+        if let existing = FileManager.default.contents(atPath: output.appendingPathComponent(path).path),
+            existing == data
+        {
             return false
         }
         let target = staging.appendingPathComponent(path)
         do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: target)
         } catch {
             throw .fileSystem(path: staging.path, reason: "cannot write \(path) (\(Self.reason(error)))")
@@ -101,10 +106,12 @@ struct SiteWriter {
 
     /// Every file below `folder`, hidden ones included, without following links.
     private static func allFiles(under folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey]) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey])
+        else { return [] }
         let prefix = folder.standardizedFileURL.path + "/"
         var result: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
+        for case let url as URL in enumerator
+        where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
             let path = url.standardizedFileURL.path
             if path.hasPrefix(prefix) { result.append(String(path.dropFirst(prefix.count))) }
         }

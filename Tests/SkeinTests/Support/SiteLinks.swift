@@ -17,16 +17,21 @@ struct SiteLinks {
         var ids: [String: Set<String>] = [:]
         var broken: [Broken] = []
         for page in pages {
-            let html = String(decoding: FileManager.default.contents(atPath: output + "/" + page) ?? Data(), as: UTF8.self)
+            let html = String(
+                decoding: FileManager.default.contents(atPath: output + "/" + page) ?? Data(), as: UTF8.self)
             for link in Self.attributes(["href", "src"], in: html) {
                 guard let (file, anchor) = resolve(link, from: page) else { continue }
                 var isDirectory: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: output + "/" + file, isDirectory: &isDirectory) && !isDirectory.boolValue
+                let exists =
+                    FileManager.default.fileExists(atPath: output + "/" + file, isDirectory: &isDirectory)
+                    && !isDirectory.boolValue
                 if !exists {
                     broken.append(Broken(page: page, link: link))
                 } else if let anchor, file.hasSuffix(".html") {
                     if ids[file] == nil {
-                        let target = String(decoding: FileManager.default.contents(atPath: output + "/" + file) ?? Data(), as: UTF8.self)
+                        let target = String(
+                            decoding: FileManager.default.contents(atPath: output + "/" + file) ?? Data(), as: UTF8.self
+                        )
                         ids[file] = Set(Self.attributes(["id"], in: target))
                     }
                     if !ids[file]!.contains(anchor) { broken.append(Broken(page: page, link: link)) }
@@ -56,13 +61,22 @@ struct SiteLinks {
         }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
         let folder = (page as NSString).deletingLastPathComponent
-        let joined = target.isEmpty ? page : target.hasPrefix("/") ? String(target.dropFirst()) : (folder.isEmpty ? target : folder + "/" + target)
+        let joined =
+            target.isEmpty
+            ? page
+            : target.hasPrefix("/") ? String(target.dropFirst()) : (folder.isEmpty ? target : folder + "/" + target)
         var parts: [String] = []
         for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(String(part)) }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+            } else if part != "." {
+                parts.append(String(part))
+            }
         }
         var file = (parts.joined(separator: "/").removingPercentEncoding ?? "")
-        if joined.hasSuffix("/") || joined.isEmpty || file.isEmpty || target.hasSuffix("/") || target == "." || target == ".." {
+        if joined.hasSuffix("/") || joined.isEmpty || file.isEmpty || target.hasSuffix("/") || target == "."
+            || target == ".."
+        {
             file += file.isEmpty ? "index.html" : "/index.html"
         }
         return (file, anchor?.isEmpty == true ? nil : anchor)
@@ -71,7 +85,8 @@ struct SiteLinks {
     func files() -> [String] {
         (FileManager.default.enumerator(atPath: output)?.allObjects as? [String] ?? []).filter { path in
             var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            return FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isDirectory)
+                && !isDirectory.boolValue
         }.sorted()
     }
 

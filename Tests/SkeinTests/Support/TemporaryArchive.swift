@@ -34,7 +34,9 @@ final class TemporaryArchive {
 
     /// Builds with the built-in theme unless `templates` is given.
     @discardableResult
-    func build(templates: String? = nil, baseURL: String? = nil, drafts: Bool = false) throws(BuildFailure) -> BuildSummary {
+    func build(templates: String? = nil, baseURL: String? = nil, drafts: Bool = false) throws(BuildFailure)
+        -> BuildSummary
+    {
         try SiteBuilder.build(
             BuildOptions(
                 content: content, templates: templates, output: output,
