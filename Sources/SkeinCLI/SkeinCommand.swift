@@ -8,8 +8,23 @@ struct SkeinCommand: ParsableCommand {
         commandName: "skein",
         abstract: "Build fast, permanent websites from archives of social-media threads.",
         version: "0.1.0",
-        subcommands: [Build.self, New.self, Init.self]
+        subcommands: [Build.self, Check.self, New.self, Init.self]
     )
+
+    /// Runs the command; usage errors exit with 2, as in most command-line tools, rather than 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Terminal.printError(message(for: error))
+                Terminal.printError("Run 'skein --help' for usage.")
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Prints diagnostics the way compilers do, coloured only on a terminal without NO_COLOR.

@@ -20,7 +20,7 @@ import Testing
 
     @Test func theExampleHasWhatANewcomerShouldSee() throws {
         var diagnostics: [Diagnostic] = []
-        let inventory = try ContentInventory.discover(in: Paths.packageRoot + "/Content")
+        let inventory = try ContentInventory.discover(in: Paths.packageRoot + "/Content", diagnostics: &diagnostics)
         let parsed = ContentParser.parse(inventory, diagnostics: &diagnostics)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let published = parsed.threads.filter { !$0.isDraft }

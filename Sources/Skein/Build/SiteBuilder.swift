@@ -46,14 +46,61 @@ public struct BuildSummary: Sendable {
     public var seconds: Double
 }
 
+/// A site ready to be written: the checked archive, its pages and the compiled theme.
+public struct PreparedSite: Sendable {
+    /// The archive.
+    public var archive: Archive
+    /// Every page and feed.
+    public var pages: [Page]
+    /// The theme, and its templates compiled.
+    public var theme: Theme
+    let library: MustacheLibrary
+    /// Warnings found on the way.
+    public var warnings: [Diagnostic]
+    /// The content folder.
+    public var content: String
+
+    /// Renders one page with the theme.
+    public func render(_ page: Page) -> String {
+        library.render(page.context, withTemplate: page.template) ?? ""
+    }
+
+    /// Every file the site consists of besides its pages: theme assets and media, with where each comes from.
+    var copies: [(path: String, source: String?, data: Data?)] {
+        theme.assets.sorted { $0.key < $1.key }.map { ("assets/" + $0.key, nil, $0.value) }
+            + archive.mediaFiles.map { ("media/" + $0, content + "/media/" + $0, nil) }
+    }
+
+    /// The paths of every file of the site.
+    public var filePaths: Set<String> { Set(pages.map(\.route.filePath)).union(copies.map(\.path)) }
+}
+
 /// The whole pipeline: discover → parse → resolve → render Markdown → plan pages → render templates → write.
 public enum SiteBuilder {
     /// Builds the site; throws ``BuildFailure/invalidInput(_:)`` with every error of the run, leaving the output as it was.
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildSummary {
         let start = Date()
-        var diagnostics: [Diagnostic] = []
+        let site = try prepare(options)
+        let writer = SiteWriter(output: options.output)
+        try writer.begin()
+        let report: SiteWriter.Report
+        do {
+            report = try write(site, with: writer)
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        return BuildSummary(
+            threads: site.archive.threads.count, tweets: site.archive.threads.reduce(0) { $0 + $1.tweets.count },
+            authors: site.archive.authors.count, topics: site.archive.topics.count, pages: site.pages.count,
+            filesWritten: report.written, filesUnchanged: report.unchanged, filesRemoved: report.removed,
+            warnings: site.warnings, seconds: Date().timeIntervalSince(start))
+    }
 
-        let inventory = try ContentInventory.discover(in: options.content)
+    /// Every stage up to the pages, without writing; throws with every error found.
+    public static func prepare(_ options: BuildOptions) throws(BuildFailure) -> PreparedSite {
+        var diagnostics: [Diagnostic] = []
+        let inventory = try ContentInventory.discover(in: options.content, diagnostics: &diagnostics)
         var parsed = ContentParser.parse(inventory, diagnostics: &diagnostics)
         if let baseURL = options.baseURL { parsed.site.baseURL = baseURL }
         let resolved = ArchiveResolver.resolve(parsed, selection: options.selection, diagnostics: &diagnostics)
@@ -66,29 +113,15 @@ public enum SiteBuilder {
         diagnostics += MediaCheck.missingImages(in: archive, content: options.content)
         guard !diagnostics.containsErrors else { throw .invalidInput(diagnostics.sortedByLocation()) }
         let pages = PagePlanner.plan(archive, urls: SiteURLs(baseURL: archive.site.baseURL))
-
-        let writer = SiteWriter(output: options.output)
-        try writer.begin()
-        let report: SiteWriter.Report
-        do {
-            report = try write(
-                pages: pages, library: library, theme: theme, archive: archive, content: options.content, with: writer)
-        } catch {
-            writer.abandon()
-            throw error
-        }
-        return BuildSummary(
-            threads: archive.threads.count, tweets: archive.threads.reduce(0) { $0 + $1.tweets.count },
-            authors: archive.authors.count, topics: archive.topics.count, pages: pages.count,
-            filesWritten: report.written, filesUnchanged: report.unchanged, filesRemoved: report.removed,
-            warnings: diagnostics.sortedByLocation(), seconds: Date().timeIntervalSince(start))
+        return PreparedSite(
+            archive: archive, pages: pages, theme: theme, library: library, warnings: diagnostics.sortedByLocation(),
+            content: options.content)
     }
 
     static func loadTheme(_ options: BuildOptions) throws(BuildFailure) -> Theme {
         if let templates = options.templates { return try Theme.load(directory: templates) }
-        let beside = URL(fileURLWithPath: options.content).deletingLastPathComponent().appendingPathComponent(
-            "Templates"
-        ).path
+        let beside = URL(fileURLWithPath: options.content).deletingLastPathComponent().appendingPathComponent("Templates")
+            .path
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: beside, isDirectory: &isDirectory), isDirectory.boolValue {
             return try Theme.load(directory: beside)
@@ -97,31 +130,18 @@ public enum SiteBuilder {
     }
 
     /// Renders pages in parallel and stages them with the theme's assets and the media, then commits.
-    private static func write(
-        pages: [Page], library: MustacheLibrary, theme: Theme, archive: Archive, content: String,
-        with writer: SiteWriter
-    ) throws(BuildFailure) -> SiteWriter.Report {
-        let outcomes = pages.parallelMap { page -> Result<Void, BuildFailure> in
-            let text = library.render(page.context, withTemplate: page.template) ?? ""
+    private static func write(_ site: PreparedSite, with writer: SiteWriter) throws(BuildFailure) -> SiteWriter.Report {
+        let outcomes = site.pages.parallelMap { page -> Result<Void, BuildFailure> in
+            let text = site.render(page)
             return Result { () throws(BuildFailure) in _ = try writer.stage(Data(text.utf8), at: page.route.filePath) }
         }
-        var produced = Set(pages.map(\.route.filePath))
-        let copies: [(source: Data?, path: String, from: String)] =
-            theme.assets.sorted { $0.key < $1.key }.map {
-                ($0.value, "assets/" + $0.key, theme.origin + "/assets/" + $0.key)
-            }
-            + archive.mediaFiles.map {
-                (
-                    FileManager.default.contents(atPath: content + "/media/" + $0), "media/" + $0,
-                    content + "/media/" + $0
-                )
-            }
         for outcome in outcomes { try outcome.get() }
-        for copy in copies {
-            guard let data = copy.source else { throw .fileSystem(path: copy.from, reason: "the file cannot be read") }
+        for copy in site.copies {
+            guard let data = copy.data ?? copy.source.flatMap({ FileManager.default.contents(atPath: $0) }) else {
+                throw .fileSystem(path: copy.source ?? copy.path, reason: "the file cannot be read")
+            }
             _ = try writer.stage(data, at: copy.path)
-            produced.insert(copy.path)
         }
-        return try writer.commit(produced: produced)
+        return try writer.commit(produced: site.filePaths)
     }
 }

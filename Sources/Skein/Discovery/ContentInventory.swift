@@ -13,8 +13,8 @@ public struct ContentInventory: Sendable, Equatable {
     /// Everything under `media/`, as paths relative to `media/`.
     public var mediaFiles: [String]
 
-    /// Lists the files of the archive at `root`.
-    public static func discover(in root: String) throws(BuildFailure) -> ContentInventory {
+    /// Lists the files of the archive at `root`; a symbolic link that loops back is reported, not followed.
+    public static func discover(in root: String, diagnostics: inout [Diagnostic]) throws(BuildFailure) -> ContentInventory {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .fileSystem(
@@ -24,34 +24,59 @@ public struct ContentInventory: Sendable, Equatable {
         return ContentInventory(
             root: root,
             siteFile: FileManager.default.fileExists(atPath: siteFile) ? siteFile : nil,
-            authorFiles: files(under: root + "/authors", recursive: false).filter {
-                $0.hasSuffix(".yml") || $0.hasSuffix(".yaml")
-            }
-            .map { root + "/authors/" + $0 },
-            threadFiles: files(under: root + "/threads", recursive: true).filter { $0.hasSuffix(".md") }
-                .map { root + "/threads/" + $0 },
-            mediaFiles: files(under: root + "/media", recursive: true)
+            authorFiles: files(under: root + "/authors", recursive: false, diagnostics: &diagnostics)
+                .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.map { root + "/authors/" + $0 },
+            threadFiles: files(under: root + "/threads", recursive: true, diagnostics: &diagnostics)
+                .filter { $0.hasSuffix(".md") }.map { root + "/threads/" + $0 },
+            mediaFiles: files(under: root + "/media", recursive: true, diagnostics: &diagnostics)
         )
     }
 
-    /// Regular files below `folder` as sorted relative paths; hidden files and folders are skipped, and symbolic
-    /// links to folders are not followed, so a link loop cannot hang discovery.
-    static func files(under folder: String, recursive: Bool) -> [String] {
-        let base = URL(fileURLWithPath: folder, isDirectory: true)
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: base,
-                includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
-                options: recursive ? [.skipsHiddenFiles] : [.skipsHiddenFiles, .skipsSubdirectoryDescendants]
-            )
-        else { return [] }
-        let prefix = base.standardizedFileURL.path + "/"
+    /// Files below `folder` as sorted relative paths, hidden ones left out. Links to folders are followed unless
+    /// they lead back to a folder being walked; a link to nothing is listed, so that reading it reports it.
+    static func files(under folder: String, recursive: Bool, diagnostics: inout [Diagnostic]) -> [String] {
         var found: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(prefix) { found.append(String(path.dropFirst(prefix.count))) }
-        }
+        guard let real = realPath(folder) else { return [] }
+        walk(folder, prefix: "", ancestors: [real], recursive: recursive, into: &found, diagnostics: &diagnostics)
         return found.sorted()
+    }
+
+    /// `files(under:recursive:diagnostics:)` for folders that hold no content (themes, output), ignoring loops.
+    static func files(under folder: String, recursive: Bool) -> [String] {
+        var ignored: [Diagnostic] = []
+        return files(under: folder, recursive: recursive, diagnostics: &ignored)
+    }
+
+    private static func walk(
+        _ folder: String, prefix: String, ancestors: Set<String>, recursive: Bool, into found: inout [String],
+        diagnostics: inout [Diagnostic]
+    ) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for entry in entries.sorted() where !entry.hasPrefix(".") {
+            let path = folder + "/" + entry
+            let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if exists && isDirectory.boolValue {
+                guard recursive, let real = realPath(path) else { continue }
+                if ancestors.contains(real) {
+                    diagnostics.append(
+                        .error(
+                            "this symbolic link loops back to \(SourceLocation.displayPath(real)); it is not followed",
+                            at: SourceLocation(file: path)))
+                    continue
+                }
+                walk(path, prefix: prefix + entry + "/", ancestors: ancestors.union([real]), recursive: true,
+                     into: &found, diagnostics: &diagnostics)
+            } else if exists || type == .typeSymbolicLink {
+                found.append(prefix + entry)
+            }
+        }
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

@@ -9,8 +9,19 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var plainText: String
     /// Hashtags as written, without `#`, in order.
     public var hashtags: [String]
-    /// Targets of images, as written.
-    public var images: [String]
+    /// Images, with their targets as written.
+    public var images: [Image]
+    /// Targets of links written in the Markdown, bare URLs included (not hashtags and mentions), internal ones as
+    /// `skein:` URLs.
+    public var links: [String]
+
+    /// An image of the Markdown.
+    public struct Image: Sendable, Equatable {
+        /// The target as written.
+        public var url: String
+        /// The alternative text, empty when there is none.
+        public var alt: String
+    }
 }
 
 /// Renders Markdown with libcmark (smart punctuation, safe mode, UTF-8 validation, line breaks kept as in a tweet)
@@ -45,13 +56,15 @@ public struct MarkdownRenderer: Sendable {
     /// Renders `markdown`.
     public func render(_ markdown: String) -> RenderedMarkdown {
         guard let document = cmark_parse_document(markdown, markdown.utf8.count, Self.options) else {
-            return RenderedMarkdown(html: "", plainText: "", hashtags: [], images: [])
+            return RenderedMarkdown(html: "", plainText: "", hashtags: [], images: [], links: [])
         }
         defer { cmark_node_free(document) }
 
-        var images: [String] = []
+        var images: [RenderedMarkdown.Image] = []
+        var links: [String] = []
         var texts: [OpaquePointer] = []
         var linkDepth = 0
+        var altText: String?
         if let iterator = cmark_iter_new(document) {
             defer { cmark_iter_free(iterator) }
             while true {
@@ -63,34 +76,49 @@ public struct MarkdownRenderer: Sendable {
                     if event == CMARK_EVENT_ENTER {
                         linkDepth += 1
                         let url = String(cString: cmark_node_get_url(node))
-                        if type == CMARK_NODE_IMAGE { images.append(url) }
-                        if let siteLink = InternalLink.fromSitePath(url) { cmark_node_set_url(node, siteLink) }
+                        let siteLink = InternalLink.fromSitePath(url)
+                        if let siteLink { cmark_node_set_url(node, siteLink) }
+                        if type == CMARK_NODE_IMAGE {
+                            images.append(.init(url: url, alt: ""))
+                            altText = ""
+                        } else {
+                            links.append(siteLink ?? url)
+                        }
                     } else {
                         linkDepth -= 1
+                        if type == CMARK_NODE_IMAGE, let alt = altText {
+                            images[images.count - 1].alt = alt.trimmingCharacters(in: .whitespaces)
+                            altText = nil
+                        }
                     }
-                } else if type == CMARK_NODE_TEXT && linkDepth == 0 {
-                    texts.append(node)
+                } else if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                    if linkDepth == 0 && type == CMARK_NODE_TEXT { texts.append(node) }
+                    if altText != nil { altText! += String(cString: cmark_node_get_literal(node)) }
                 }
             }
         }
         var hashtags: [String] = []
         for node in texts {
-            hashtags += link(textNode: node)
+            let found = link(textNode: node)
+            hashtags += found.hashtags
+            links += found.urls
         }
         let plainText = Self.plainText(of: document)
         guard let html = cmark_render_html(document, Self.options) else {
-            return RenderedMarkdown(html: "", plainText: plainText, hashtags: hashtags, images: images)
+            return RenderedMarkdown(html: "", plainText: plainText, hashtags: hashtags, images: images, links: links)
         }
         defer { free(html) }
-        return RenderedMarkdown(html: String(cString: html), plainText: plainText, hashtags: hashtags, images: images)
+        return RenderedMarkdown(
+            html: String(cString: html), plainText: plainText, hashtags: hashtags, images: images, links: links)
     }
 
-    /// Replaces a text node by text and link nodes for the entities in it; returns the hashtags.
-    private func link(textNode node: OpaquePointer) -> [String] {
+    /// Replaces a text node by text and link nodes for the entities in it; returns the hashtags and URL targets.
+    private func link(textNode node: OpaquePointer) -> (hashtags: [String], urls: [String]) {
         let text = String(cString: cmark_node_get_literal(node))
         let entities = EntityExtractor.entities(in: text)
-        guard !entities.isEmpty else { return [] }
+        guard !entities.isEmpty else { return ([], []) }
         var hashtags: [String] = []
+        var urls: [String] = []
         var position = text.startIndex
         func insert(_ newNode: OpaquePointer) { cmark_node_insert_before(node, newNode) }
         func textNode(_ literal: Substring) -> OpaquePointer? {
@@ -107,12 +135,13 @@ public struct MarkdownRenderer: Sendable {
                 insert(link)
             }
             if entity.kind == .hashtag { hashtags.append(entity.value) }
+            if entity.kind == .url { urls.append(url) }
             position = entity.range.upperBound
         }
         if let after = textNode(text[position...]) { insert(after) }
         cmark_node_unlink(node)
         cmark_node_free(node)
-        return hashtags
+        return (hashtags, urls)
     }
 
     private func target(of entity: Entity, in text: String) -> (url: String, label: String) {

@@ -42,6 +42,8 @@ public struct Thread: Sendable {
     public var slug: String
     /// The author's key.
     public var authorKey: String
+    /// Where `author:` is written.
+    public var authorLocation: SourceLocation
     /// The title: from front matter, or the first tweet's first sentence.
     public var title: String
     /// When it was posted.

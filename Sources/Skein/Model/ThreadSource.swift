@@ -4,6 +4,8 @@ import Foundation
 public struct ThreadSource: Sendable {
     /// The author's handle, without `@`.
     public var author: String
+    /// Where `author:` is written.
+    public var authorLocation: SourceLocation
     /// When the thread was posted.
     public var date: Date
     /// Whether front matter gave a day without a time, which means that day in the site's time zone.

@@ -7,10 +7,22 @@ struct SourceText: Sendable {
     /// The file it came from.
     var file: String
 
+    /// The largest source file Skein reads: far above any real thread, far below what would slow a build down.
+    static let maximumBytes = 5 * 1024 * 1024
+
     /// Reads `file`, or reports why it cannot be used.
     static func read(_ file: String, diagnostics: inout [Diagnostic]) -> SourceText? {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        guard size <= maximumBytes else {
+            diagnostics.append(
+                .error(
+                    "the file is \(size / 1024 / 1024) MB; source files may be at most \(maximumBytes / 1024 / 1024) MB",
+                    at: SourceLocation(file: file, line: 1, column: 1)))
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
-            diagnostics.append(.error("cannot read this file", at: SourceLocation(file: file)))
+            diagnostics.append(
+                .error("cannot read this file (is it a broken link, or not readable?)", at: SourceLocation(file: file)))
             return nil
         }
         return decode(data, file: file, diagnostics: &diagnostics)
@@ -40,7 +52,21 @@ struct SourceText: Sendable {
         // `\r\n` is one grapheme in Swift, so normalise on scalars.
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false
+        var line = 1
+        var column = 0
         for scalar in text.unicodeScalars {
+            column += 1
+            if scalar == "\n" || scalar == "\r" {
+                if !(scalar == "\n" && previousWasCR) { line += 1 }
+                column = 0
+            } else if isForbidden(scalar) {
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                diagnostics.append(
+                    .error(
+                        "the file contains the invisible control character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code); remove it",
+                        at: SourceLocation(file: file, line: line, column: column)))
+                return nil
+            }
             if scalar == "\r" {
                 scalars.append("\n")
                 previousWasCR = true
@@ -54,6 +80,12 @@ struct SourceText: Sendable {
             scalars.append(scalar)
         }
         return SourceText(text: String(scalars), file: file)
+    }
+
+    /// Control characters other than tab and line ends, and the noncharacters U+FFFE and U+FFFF: no page or feed
+    /// may contain them (XML forbids most of them outright).
+    private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 
     /// The lines of the text, without their `\n`.

@@ -5,6 +5,11 @@ import Foundation
 /// A `---` line inside a fenced code block belongs to the code. A tweet may start with an attribute line such as
 /// `{id=1765432109876543210 time=2024-03-01T10:31:00Z url=https://x.com/ada/status/1765432109876543210}`.
 public enum ThreadFileParser {
+    /// The most tweets a thread may have; real threads stay far below it.
+    static let maximumTweets = 1_000
+    /// The longest tweet, in characters: X's limit for long posts.
+    static let maximumTweetLength = 25_000
+
     /// The front matter keys a thread file may use.
     static let knownKeys = ["author", "date", "title", "topics", "source", "slug", "summary", "draft", "lang"]
 
@@ -70,6 +75,18 @@ public enum ThreadFileParser {
             diagnostics.append(
                 .error("the topic '\(topic.value)' has no letter or digit to name its page", at: topic.location))
         }
+        if tweets.count > maximumTweets {
+            diagnostics.append(
+                .error(
+                    "the thread has \(tweets.count) tweets; a thread may have at most \(maximumTweets): split it in two",
+                    at: tweets[maximumTweets].location))
+        }
+        if let long = tweets.first(where: { $0.markdown.unicodeScalars.count > maximumTweetLength }) {
+            diagnostics.append(
+                .error(
+                    "this tweet is \(long.markdown.unicodeScalars.count) characters long; a tweet may have at most \(maximumTweetLength)",
+                    at: long.location))
+        }
         if tweets.isEmpty && diagnostics.count == errorCountBefore {
             diagnostics.append(
                 .error(
@@ -103,7 +120,7 @@ public enum ThreadFileParser {
             return nil
         }
         return ThreadSource(
-            author: author.value, date: date.date, isDateOnly: date.isDateOnly, title: title,
+            author: author.value, authorLocation: author.location, date: date.date, isDateOnly: date.isDateOnly, title: title,
             topics: topics.map(\.value), source: sourceURL?.value,
             slug: threadSlug, summary: summary, isDraft: isDraft, language: language, tweets: tweets,
             location: SourceLocation(file: file, line: 2, column: 1), slugLocation: slugLocation)

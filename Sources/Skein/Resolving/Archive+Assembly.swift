@@ -35,7 +35,7 @@ extension Archive {
             }
             threads.append(
                 Thread(
-                    slug: source.slug, authorKey: authorKey,
+                    slug: source.slug, authorKey: authorKey, authorLocation: source.authorLocation,
                     title: source.title ?? Self.title(from: item.tweets.first?.plainText ?? ""),
                     date: source.date, topicSlugs: topicSlugs, tweets: tweets, summary: source.summary,
                     source: source.source,

@@ -7,7 +7,7 @@ enum MediaCheck {
         var diagnostics: [Diagnostic] = []
         for thread in archive.threads {
             for tweet in thread.tweets {
-                for image in tweet.content.images where InternalLink.fromSitePath(image) != nil {
+                for image in tweet.content.images.map(\.url) where InternalLink.fromSitePath(image) != nil {
                     let path = image.drop { $0 == "/" }
                     guard path.hasPrefix("media/") else { continue }
                     let relative = String(path.dropFirst("media/".count)).removingPercentEncoding ?? ""

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Skein
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the archive and the theme, and every link of the rendered site, without writing Output/.",
+        discussion: """
+            Exit status: 0 when clean, 1 on errors (and on warnings with --strict), 2 on usage errors.
+            Example: skein check --format github --strict
+            """
+    )
+
+    @Option(help: "The archive's content folder.")
+    var content = "Content"
+
+    @Option(help: "The theme folder (default: Templates/ beside the content folder, else the built-in theme).")
+    var templates: String?
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    @Option(help: "How to print what was found: human, github (Actions annotations) or json.")
+    var format: DiagnosticFormat = .human
+
+    @Flag(help: "Also request every outside link (HEAD, 10 s timeout, 8 at a time).")
+    var external = false
+
+    @Option(name: .customLong("max-length"), help: "Warn about tweets whose visible text is longer than this.")
+    var maximumLength: Int?
+
+    @Flag(help: "Check drafts too.")
+    var drafts = false
+
+    func validate() throws {
+        if let maximumLength, maximumLength < 1 { throw ValidationError("--max-length must be at least 1") }
+    }
+
+    func run() throws {
+        let options = CheckOptions(
+            build: BuildOptions(content: content, templates: templates, selection: .init(drafts: drafts, future: true)),
+            maximumTweetLength: maximumLength, external: external)
+        let report: CheckReport
+        do {
+            report = try SiteChecker.check(options)
+        } catch {
+            throw Terminal.fail(error)
+        }
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        let warnings = report.diagnostics.count - errors
+        var summary = "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+        if report.pages > 0 {
+            summary += "; checked \(plural(report.pages, "page")) and \(plural(report.internalLinks, "link"))"
+        }
+        if external {
+            summary += "; \(report.brokenExternalLinks) of \(plural(report.externalLinks, "outside link")) broken"
+        }
+        if format == .human && Terminal.useColour {
+            report.diagnostics.forEach(Terminal.report)
+            Terminal.printError(summary)
+        } else {
+            let text = format.render(report.diagnostics, summary: summary)
+            if format == .human {
+                FileHandle.standardError.write(Data(text.utf8))
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
