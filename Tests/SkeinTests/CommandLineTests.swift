@@ -19,8 +19,13 @@ import Testing
     }
 
     func skein(_ arguments: [String], in folder: String) throws -> Run {
+        try Self.skein(arguments, in: folder)
+    }
+
+    /// Runs the binary in `folder`, ending it after `timeout` seconds.
+    static func skein(_ arguments: [String], in folder: String, timeout: Double = 60) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.binary, "build the skein product first"))
+        process.executableURL = URL(fileURLWithPath: try #require(binary, "build the skein product first"))
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var environment = ProcessInfo.processInfo.environment
@@ -31,6 +36,9 @@ import Testing
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        let deadline = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
+        defer { deadline.cancel() }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

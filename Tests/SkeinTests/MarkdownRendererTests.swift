@@ -67,4 +67,11 @@ import Testing
     @Test func plainTextDropsMarkup() {
         #expect(renderer.render("**Bold** and `code`.\n\nSecond").plainText == "Bold and code.\nSecond")
     }
+
+    @Test func survivesAHundredThousandNestedBlockQuotes() {
+        let started = Date()
+        let rendered = renderer.render(String(repeating: "> ", count: 100_000) + "deep")
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(rendered.plainText == "deep")
+    }
 }

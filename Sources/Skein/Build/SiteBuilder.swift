@@ -120,8 +120,10 @@ public enum SiteBuilder {
 
     static func loadTheme(_ options: BuildOptions) throws(BuildFailure) -> Theme {
         if let templates = options.templates { return try Theme.load(directory: templates) }
-        let beside = URL(fileURLWithPath: options.content).deletingLastPathComponent().appendingPathComponent("Templates")
-            .path
+        let beside = URL(fileURLWithPath: options.content).deletingLastPathComponent().appendingPathComponent(
+            "Templates"
+        )
+        .path
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: beside, isDirectory: &isDirectory), isDirectory.boolValue {
             return try Theme.load(directory: beside)

@@ -33,9 +33,13 @@ enum PageLinkCheck {
                 guard !brokenTargets.contains(target.file) else { continue }
                 let location = SourceLocation(file: site.theme.file(of: page.template))
                 if !files.contains(target.file) {
-                    diagnostics.append(.error("on \(page.route), the link '\(link)' leads to no page or file of the site", at: location))
+                    diagnostics.append(
+                        .error(
+                            "on \(page.route), the link '\(link)' leads to no page or file of the site", at: location))
                 } else if let anchor = target.anchor, let known = ids[target.file], !known.contains(anchor) {
-                    diagnostics.append(.error("on \(page.route), the link '\(link)' names an anchor that does not exist", at: location))
+                    diagnostics.append(
+                        .error("on \(page.route), the link '\(link)' names an anchor that does not exist", at: location)
+                    )
                 }
             }
         }
@@ -55,7 +59,9 @@ enum PageLinkCheck {
             guard target.hasPrefix(basePath) else { return (target, nil) }
             target = String(target.dropFirst(basePath.count))
             fromRoot = true
-        } else if target.hasPrefix("//") || target.range(of: "^[a-zA-Z][a-zA-Z0-9+.-]*:", options: .regularExpression) != nil {
+        } else if target.hasPrefix("//")
+            || target.range(of: "^[a-zA-Z][a-zA-Z0-9+.-]*:", options: .regularExpression) != nil
+        {
             return nil
         }
         var anchor: String?
@@ -77,7 +83,9 @@ enum PageLinkCheck {
             }
         }
         var file = parts.joined(separator: "/").removingPercentEncoding ?? ""
-        if target.isEmpty || target.hasSuffix("/") || target.hasSuffix(".") { file += file.isEmpty ? "index.html" : "/index.html" }
+        if target.isEmpty || target.hasSuffix("/") || target.hasSuffix(".") {
+            file += file.isEmpty ? "index.html" : "/index.html"
+        }
         return (file, anchor?.isEmpty == true ? nil : anchor)
     }
 

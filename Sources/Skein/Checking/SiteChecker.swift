@@ -86,7 +86,9 @@ public enum SiteChecker {
         }
         for thread in site.archive.threads {
             if warnedAuthors.remove(thread.authorKey) != nil {
-                let file = site.content + "/authors/" + site.archive.authors[site.archive.authorIndex[thread.authorKey]!].handle + ".yml"
+                let file =
+                    site.content + "/authors/"
+                    + site.archive.authors[site.archive.authorIndex[thread.authorKey]!].handle + ".yml"
                 diagnostics.append(
                     .warning(
                         "the author '\(thread.authorKey)' has no profile; add \(SourceLocation.displayPath(file)) to give a name",
@@ -95,7 +97,9 @@ public enum SiteChecker {
             for tweet in thread.tweets {
                 for image in tweet.content.images where image.alt.isEmpty {
                     diagnostics.append(
-                        .warning("the image '\(image.url)' has no alt text: describe it between the brackets", at: tweet.location))
+                        .warning(
+                            "the image '\(image.url)' has no alt text: describe it between the brackets",
+                            at: tweet.location))
                 }
                 if let limit = options.maximumTweetLength, tweet.content.plainText.count > limit {
                     diagnostics.append(
@@ -111,7 +115,8 @@ public enum SiteChecker {
     /// Links written in tweets and bios that lead to no page or anchor of the site, at the line that wrote them.
     static func linkDiagnostics(in site: PreparedSite) -> (diagnostics: [Diagnostic], brokenTargets: Set<String>) {
         let files = site.filePaths
-        let threads = Dictionary(uniqueKeysWithValues: site.archive.threads.map { ("threads/\($0.slug)/index.html", $0.tweets.count) })
+        let threads = Dictionary(
+            uniqueKeysWithValues: site.archive.threads.map { ("threads/\($0.slug)/index.html", $0.tweets.count) })
         var diagnostics: [Diagnostic] = []
         var broken: Set<String> = []
         for thread in site.archive.threads {
@@ -121,13 +126,17 @@ public enum SiteChecker {
                     guard let file = target.file else { continue }
                     if !files.contains(file) {
                         diagnostics.append(
-                            .error("the link '/\(target.written)' leads to no page or file of the site", at: tweet.location))
+                            .error(
+                                "the link '/\(target.written)' leads to no page or file of the site", at: tweet.location
+                            ))
                         broken.insert(file)
                     } else if let anchor = target.anchor, let count = threads[file],
                         !(anchor.hasPrefix("t") && Int(anchor.dropFirst()).map { (1...count).contains($0) } == true)
                     {
                         diagnostics.append(
-                            .error("the link '/\(target.written)' names no tweet of that thread (#t1 to #t\(count))", at: tweet.location))
+                            .error(
+                                "the link '/\(target.written)' names no tweet of that thread (#t1 to #t\(count))",
+                                at: tweet.location))
                     }
                 }
             }

@@ -27,7 +27,8 @@ enum TemplateVariables {
                     name = String(name[name.index(after: openParenthesis)..<name.index(before: name.endIndex)])
                 }
                 for component in name.split(separator: ".") where !known.contains(String(component)) {
-                    let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: open.lowerBound) + 1
+                    let column =
+                        line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: open.lowerBound) + 1
                     result.append((String(component), lineIndex + 1, column))
                 }
             }
@@ -64,7 +65,8 @@ enum TemplateVariables {
                 title: "", description: "", language: "", homeURL: "", authorsURL: "", topicsURL: "", archiveURL: "",
                 feedURL: "", stylesheetURL: "", iconURL: "", sitemapURL: ""),
             meta: MetaView(
-                title: "", heading: "", description: "", canonicalURL: "", openGraphType: "", imageURL: "", language: "",
+                title: "", heading: "", description: "", canonicalURL: "", openGraphType: "", imageURL: "",
+                language: "",
                 feedURL: "", feedTitle: "", isHome: true, isAuthors: true, isTopics: true, isArchive: true))
         context.listing = ListingView(
             heading: "", threads: [card],
@@ -76,7 +78,9 @@ enum TemplateVariables {
             hasMoreFromAuthor: true, related: [card], hasRelated: true, previous: link, next: link, hasNeighbours: true)
         context.authors = [author]
         context.topics = [TopicLinkView(name: "", url: "", count: 0, countLabel: "")]
-        context.years = [YearView(year: "", countLabel: "", months: [MonthLinkView(name: "", url: "", count: 0, countLabel: "")])]
+        context.years = [
+            YearView(year: "", countLabel: "", months: [MonthLinkView(name: "", url: "", count: 0, countLabel: "")])
+        ]
         context.feed = FeedView(
             title: "", subtitle: "", id: "", selfURL: "", alternateURL: "", updated: "",
             entries: [

@@ -27,7 +27,8 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
             properties.append("line=\(diagnostic.location.line)")
             properties.append("col=\(max(diagnostic.location.column, 1))")
         }
-        return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(diagnostic.message))"
+        return
+            "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(diagnostic.message))"
     }
 
     /// GitHub's workflow-command escaping.

@@ -14,7 +14,9 @@ public struct ContentInventory: Sendable, Equatable {
     public var mediaFiles: [String]
 
     /// Lists the files of the archive at `root`; a symbolic link that loops back is reported, not followed.
-    public static func discover(in root: String, diagnostics: inout [Diagnostic]) throws(BuildFailure) -> ContentInventory {
+    public static func discover(in root: String, diagnostics: inout [Diagnostic]) throws(BuildFailure)
+        -> ContentInventory
+    {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .fileSystem(
@@ -59,15 +61,17 @@ public struct ContentInventory: Sendable, Equatable {
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             if exists && isDirectory.boolValue {
                 guard recursive, let real = realPath(path) else { continue }
-                if ancestors.contains(real) {
+                // A link to the folder itself or to any folder above it would be walked forever.
+                if ancestors.contains(real) || ancestors.contains(where: { $0.hasPrefix(real + "/") }) {
                     diagnostics.append(
                         .error(
                             "this symbolic link loops back to \(SourceLocation.displayPath(real)); it is not followed",
                             at: SourceLocation(file: path)))
                     continue
                 }
-                walk(path, prefix: prefix + entry + "/", ancestors: ancestors.union([real]), recursive: true,
-                     into: &found, diagnostics: &diagnostics)
+                walk(
+                    path, prefix: prefix + entry + "/", ancestors: ancestors.union([real]), recursive: true,
+                    into: &found, diagnostics: &diagnostics)
             } else if exists || type == .typeSymbolicLink {
                 found.append(prefix + entry)
             }

@@ -12,6 +12,9 @@ enum DateParsing {
     static func parse(_ text: String) -> Result<Date, Problem> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let example = "write it as 2024-03-01 or 2024-03-01T10:30:00+01:00"
+        if trimmed.range(of: #"^[0-9]{5,}-"#, options: .regularExpression) != nil {
+            return .failure(Problem(message: "'\(trimmed)' is outside the years 1970 to 9999"))
+        }
         guard let date = Date.construct(from: Node.Scalar(trimmed)) else {
             return .failure(Problem(message: "'\(trimmed)' is not a date; \(example)"))
         }
@@ -23,6 +26,9 @@ enum DateParsing {
         }
         guard parts.count == 3, isRealDay(year: parts[0], month: parts[1], day: parts[2]) else {
             return .failure(Problem(message: "'\(trimmed)' is not a day of the calendar"))
+        }
+        if hasTime, !isRealTime(trimmed) {
+            return .failure(Problem(message: "'\(trimmed)' is not a time of the day"))
         }
         guard (1970...9999).contains(parts[0]) else {
             return .failure(Problem(message: "'\(trimmed)' is outside the years 1970 to 9999"))
@@ -48,6 +54,17 @@ enum DateParsing {
         if text.hasSuffix("Z") || text.hasSuffix("z") { return true }
         let tail = text.suffix(6)
         return tail.range(of: #"[+-]\d{1,2}(:?\d{2})?$"#, options: .regularExpression) != nil
+    }
+
+    /// Hours up to 23, minutes up to 59, seconds up to 60 (a leap second).
+    private static func isRealTime(_ text: String) -> Bool {
+        guard let match = text.range(of: #"[Tt ]+([0-9]{1,2}):([0-9]{2})(:([0-9]{2}))?"#, options: .regularExpression)
+        else {
+            return false
+        }
+        let numbers = text[match].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        guard numbers.count >= 2 else { return false }
+        return numbers[0] <= 23 && numbers[1] <= 59 && (numbers.count < 3 || numbers[2] <= 60)
     }
 
     private static func isRealDay(year: Int, month: Int, day: Int) -> Bool {

@@ -31,7 +31,7 @@ public enum SiteConfigurationParser {
             }
         }
         if let language = yaml.string("language", diagnostics: &diagnostics) {
-            if language.value.range(of: #"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"#, options: .regularExpression) != nil {
+            if isLanguageTag(language.value) {
                 configuration.language = language.value
             } else {
                 diagnostics.append(
@@ -61,6 +61,11 @@ public enum SiteConfigurationParser {
         }
         yaml.reportUnknownKeys(known: knownKeys, what: "site.yml", diagnostics: &diagnostics)
         return configuration
+    }
+
+    /// Whether `text` has the shape of a BCP 47 language tag (`en`, `pt-BR`, `zh-Hant-TW`).
+    static func isLanguageTag(_ text: String) -> Bool {
+        text.range(of: #"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"#, options: .regularExpression) != nil
     }
 
     /// `text` as a base URL ending in `/`, or `nil` when it is not an absolute web URL.

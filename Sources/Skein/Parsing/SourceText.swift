@@ -85,7 +85,8 @@ struct SourceText: Sendable {
     /// Control characters other than tab and line ends, and the noncharacters U+FFFE and U+FFFF: no page or feed
     /// may contain them (XML forbids most of them outright).
     private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+        (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F || scalar.value == 0xFFFE
+            || scalar.value == 0xFFFF
     }
 
     /// The lines of the text, without their `\n`.

@@ -65,7 +65,10 @@ public enum ThreadFileParser {
         let slug = frontMatter.string("slug", diagnostics: &diagnostics)
         let summary = frontMatter.string("summary", diagnostics: &diagnostics)?.value
         let isDraft = frontMatter.bool("draft", diagnostics: &diagnostics) ?? false
-        let language = frontMatter.string("lang", diagnostics: &diagnostics)?.value
+        let language = frontMatter.string("lang", diagnostics: &diagnostics)
+        if let language, !SiteConfigurationParser.isLanguageTag(language.value) {
+            diagnostics.append(.error("`lang` must be a language tag such as en or pt-BR", at: language.location))
+        }
         frontMatter.reportUnknownKeys(known: knownKeys, what: "front matter", diagnostics: &diagnostics)
 
         if let sourceURL, !isWebURL(sourceURL.value) {
@@ -120,9 +123,10 @@ public enum ThreadFileParser {
             return nil
         }
         return ThreadSource(
-            author: author.value, authorLocation: author.location, date: date.date, isDateOnly: date.isDateOnly, title: title,
+            author: author.value, authorLocation: author.location, date: date.date, isDateOnly: date.isDateOnly,
+            title: title,
             topics: topics.map(\.value), source: sourceURL?.value,
-            slug: threadSlug, summary: summary, isDraft: isDraft, language: language, tweets: tweets,
+            slug: threadSlug, summary: summary, isDraft: isDraft, language: language?.value, tweets: tweets,
             location: SourceLocation(file: file, line: 2, column: 1), slugLocation: slugLocation)
     }
 

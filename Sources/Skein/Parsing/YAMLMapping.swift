@@ -114,16 +114,22 @@ struct YAMLMapping {
             diagnostics.append(.error("`\(key)` must be a list of texts", at: location(of: value)))
             return nil
         }
+        // An alias (`topics: *list`) carries the place of its anchor, which may be far above; point at the key then.
+        let keyLocation = location(ofKey: key) ?? location(of: value)
+        func place(_ node: Node) -> SourceLocation {
+            let here = location(of: node)
+            return here.line < keyLocation.line ? keyLocation : here
+        }
         var items: [(String, SourceLocation)] = []
         for item in sequence {
             guard let scalar = item.scalar else {
                 diagnostics.append(
                     .error(
                         "`\(key)` must be a list of texts; this item is a \(YAMLMapping.kind(of: item))",
-                        at: location(of: item)))
+                        at: place(item)))
                 return nil
             }
-            items.append((scalar.string, location(of: item)))
+            items.append((scalar.string, place(item)))
         }
         return items
     }
