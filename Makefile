@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test lint build release deps test-deps theme tlds clean
+.PHONY: site test lint build release deps test-deps theme tlds fuzz clean
 
 site: deps release
 	.build/release/skein build
@@ -31,6 +31,16 @@ deps:
 # tidy checks that every generated page is valid HTML.
 test-deps:
 	@command -v tidy >/dev/null || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq tidy; }
+
+# libFuzzer over the thread parser and the Markdown stage, for FUZZ_SECONDS (not part of `make test`).
+# Leak detection is off: Foundation's compiled regular expressions are reported at exit though they live for the
+# whole process. Crashes land in .fuzz/ as crash-*; add each one to Tests/SkeinTests/Fixtures/hostile/.
+FUZZ_SECONDS ?= 120
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address --scratch-path ../.build-fuzz
+	mkdir -p .fuzz/corpus && cp -n Fuzz/Corpus/* .fuzz/corpus/
+	cd .fuzz && ASAN_OPTIONS=detect_leaks=0 ../.build-fuzz/release/SkeinFuzz corpus -max_total_time=$(FUZZ_SECONDS) \
+		-max_len=4096 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0
 
 # After editing Templates/: carry the default theme into the binary again.
 theme:
