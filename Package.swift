@@ -36,7 +36,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SkeinTests",
-            dependencies: ["Skein", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "Skein", .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Fixtures"]
         ),
     ]

@@ -41,6 +41,11 @@ struct Build: ParsableCommand {
         do {
             let summary = try SiteBuilder.build(options)
             summary.warnings.forEach(Terminal.report)
+            if ProcessInfo.processInfo.environment["SKEIN_TIMINGS"] != nil {
+                for (stage, seconds) in summary.timings {
+                    Terminal.printError(String(format: "%-18@ %6.3f s", stage, seconds))
+                }
+            }
             let seconds = String(format: "%.2f", summary.seconds)
             var changes =
                 "\(plural(summary.filesWritten, "file")) written, \(summary.filesUnchanged) unchanged, \(summary.filesRemoved) removed"

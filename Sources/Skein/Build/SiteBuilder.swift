@@ -43,6 +43,8 @@ public struct BuildSummary: Sendable {
     public var filesRemoved: Int
     /// Warnings of the run.
     public var warnings: [Diagnostic]
+    /// How long each stage took, in order.
+    public var timings: [(stage: String, seconds: Double)]
     public var seconds: Double
 }
 
@@ -59,6 +61,8 @@ public struct PreparedSite: Sendable {
     public var warnings: [Diagnostic]
     /// The content folder.
     public var content: String
+    /// How long each stage took, in order.
+    public var timings: [(stage: String, seconds: Double)]
 
     /// Renders one page with the theme.
     public func render(_ page: Page) -> String {
@@ -81,6 +85,7 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildSummary {
         let start = Date()
         let site = try prepare(options)
+        var clock = StageClock()
         let writer = SiteWriter(output: options.output)
         try writer.begin()
         let report: SiteWriter.Report
@@ -90,32 +95,40 @@ public enum SiteBuilder {
             writer.abandon()
             throw error
         }
+        clock.lap("render and write")
         return BuildSummary(
             threads: site.archive.threads.count, tweets: site.archive.threads.reduce(0) { $0 + $1.tweets.count },
             authors: site.archive.authors.count, topics: site.archive.topics.count, pages: site.pages.count,
             filesWritten: report.written, filesUnchanged: report.unchanged, filesRemoved: report.removed,
-            warnings: site.warnings, seconds: Date().timeIntervalSince(start))
+            warnings: site.warnings, timings: site.timings + clock.laps, seconds: Date().timeIntervalSince(start))
     }
 
     /// Every stage up to the pages, without writing; throws with every error found.
     public static func prepare(_ options: BuildOptions) throws(BuildFailure) -> PreparedSite {
         var diagnostics: [Diagnostic] = []
+        var clock = StageClock()
         let inventory = try ContentInventory.discover(in: options.content, diagnostics: &diagnostics)
+        clock.lap("discover")
         var parsed = ContentParser.parse(inventory, diagnostics: &diagnostics)
         if let baseURL = options.baseURL { parsed.site.baseURL = baseURL }
+        clock.lap("parse")
         let resolved = ArchiveResolver.resolve(parsed, selection: options.selection, diagnostics: &diagnostics)
         let theme = try loadTheme(options)
         let library = theme.compile(diagnostics: &diagnostics)
+        clock.lap("resolve")
         guard !diagnostics.containsErrors, let library else { throw .invalidInput(diagnostics.sortedByLocation()) }
 
         let markdown = MarkdownStage.render(resolved)
+        clock.lap("markdown")
         let archive = Archive.assemble(resolved, threads: markdown.threads, bios: markdown.bios)
         diagnostics += MediaCheck.missingImages(in: archive, content: options.content)
+        clock.lap("assemble")
         guard !diagnostics.containsErrors else { throw .invalidInput(diagnostics.sortedByLocation()) }
         let pages = PagePlanner.plan(archive, urls: SiteURLs(baseURL: archive.site.baseURL))
+        clock.lap("plan")
         return PreparedSite(
             archive: archive, pages: pages, theme: theme, library: library, warnings: diagnostics.sortedByLocation(),
-            content: options.content)
+            content: options.content, timings: clock.laps)
     }
 
     static func loadTheme(_ options: BuildOptions) throws(BuildFailure) -> Theme {

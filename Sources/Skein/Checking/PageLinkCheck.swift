@@ -9,26 +9,48 @@ enum PageLinkCheck {
         var count: Int
     }
 
+    private struct Target: Sendable {
+        var file: String
+        var anchor: String?
+        init(_ resolved: (file: String, anchor: String?)) {
+            file = resolved.file
+            anchor = resolved.anchor
+        }
+    }
+
     private struct Scan: Sendable {
+        /// Links that stay inside the site, as written, and where each leads.
         var links: [String]
+        var targets: [Target]
         var ids: Set<String>
     }
 
     static func check(_ site: PreparedSite, skipping brokenTargets: Set<String>) -> Result {
+        let urls = SiteURLs(baseURL: site.archive.site.baseURL)
+        // Rendering and resolving run in parallel; only the lookups of the results are serial.
         let scans = site.pages.parallelMap { page -> Scan in
             let html = site.render(page)
-            guard page.route.filePath.hasSuffix(".html") else { return Scan(links: [], ids: []) }
-            return Scan(links: attributes(["href", "src"], in: html), ids: Set(attributes(["id"], in: html)))
+            guard page.route.filePath.hasSuffix(".html") else { return Scan(links: [], targets: [], ids: []) }
+            var resolved: [String: Target?] = [:]
+            var links: [String] = []
+            var targets: [Target] = []
+            for link in attributes(["href", "src"], in: html) {
+                if resolved[link] == nil {
+                    resolved[link] = .some(resolve(link, from: page.route, urls: urls).map(Target.init))
+                }
+                guard let target = resolved[link]! else { continue }
+                links.append(link)
+                targets.append(target)
+            }
+            return Scan(links: links, targets: targets, ids: Set(attributes(["id"], in: html)))
         }
         let files = site.filePaths
         var ids: [String: Set<String>] = [:]
         for (page, scan) in zip(site.pages, scans) { ids[page.route.filePath] = scan.ids }
-        let urls = SiteURLs(baseURL: site.archive.site.baseURL)
         var diagnostics: [Diagnostic] = []
         var count = 0
         for (page, scan) in zip(site.pages, scans) {
-            for link in scan.links {
-                guard let target = resolve(link, from: page.route, urls: urls) else { continue }
+            for (link, target) in zip(scan.links, scan.targets) {
                 count += 1
                 guard !brokenTargets.contains(target.file) else { continue }
                 let location = SourceLocation(file: site.theme.file(of: page.template))
@@ -48,7 +70,7 @@ enum PageLinkCheck {
 
     /// The file and anchor `link` on the page at `route` leads to, or `nil` when it leaves the site.
     static func resolve(_ link: String, from route: Route, urls: SiteURLs) -> (file: String, anchor: String?)? {
-        var target = link.replacingOccurrences(of: "&amp;", with: "&")
+        var target = link.contains("&") ? link.replacingOccurrences(of: "&amp;", with: "&") : link
         let base = urls.prefix(.absolute)
         let basePath = urls.prefix(.rootPath)
         var fromRoot = false
@@ -59,9 +81,7 @@ enum PageLinkCheck {
             guard target.hasPrefix(basePath) else { return (target, nil) }
             target = String(target.dropFirst(basePath.count))
             fromRoot = true
-        } else if target.hasPrefix("//")
-            || target.range(of: "^[a-zA-Z][a-zA-Z0-9+.-]*:", options: .regularExpression) != nil
-        {
+        } else if target.hasPrefix("//") || hasScheme(target) {
             return nil
         }
         var anchor: String?
@@ -89,16 +109,37 @@ enum PageLinkCheck {
         return (file, anchor?.isEmpty == true ? nil : anchor)
     }
 
-    static func attributes(_ names: [String], in html: String) -> [String] {
-        var values: [String] = []
-        for name in names {
-            let marker = " \(name)=\""
-            var rest = html[...]
-            while let start = rest.range(of: marker) {
-                guard let end = rest[start.upperBound...].firstIndex(of: "\"") else { break }
-                values.append(String(rest[start.upperBound..<end]))
-                rest = rest[end...]
+    /// Whether `link` starts with `scheme:` (`https:`, `mailto:`).
+    private static func hasScheme(_ link: String) -> Bool {
+        for (offset, character) in link.enumerated() {
+            if character == ":" { return offset > 0 }
+            if !(character.isASCII
+                && (character.isLetter || (offset > 0 && (character.isNumber || "+.-".contains(character)))))
+            {
+                return false
             }
+        }
+        return false
+    }
+
+    /// Values of the attributes `names` written as ` name="value"`, the only form templates and cmark write.
+    static func attributes(_ names: [String], in html: String) -> [String] {
+        let bytes = Array(html.utf8)
+        let markers = names.map { Array(" \($0)=\"".utf8) }
+        var values: [String] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: " "),
+                let marker = markers.first(where: { bytes[index...].starts(with: $0) })
+            else {
+                index += 1
+                continue
+            }
+            let start = index + marker.count
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\"") { end += 1 }
+            values.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            index = end
         }
         return values
     }

@@ -50,7 +50,7 @@ enum TemplateVariables {
         }
     }
 
-    private static var sampleContext: PageContext {
+    static var sampleContext: PageContext {
         let link = LinkView(name: "", url: "")
         let author = AuthorView(
             handle: "", name: "", hasName: true, url: "", avatarURL: "", initial: "", bioHTML: "", homepage: link,

@@ -72,7 +72,7 @@ public enum EntityExtractor {
 
     /// URLs, with or without a scheme.
     public static func urls(in text: String) -> [Entity] {
-        guard text.contains(".") else { return [] }
+        guard mayContainURL(text) else { return [] }
         var result: [Entity] = []
         for match in Patterns.url.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard var range = Range(match.range(at: 3), in: text), let before = Range(match.range(at: 2), in: text),
@@ -89,6 +89,20 @@ public enum EntityExtractor {
             result.append(Entity(kind: .url, value: String(text[range]), range: range))
         }
         return result
+    }
+
+    /// Whether a dot is followed by something a domain could continue with; most prose fails this at once.
+    private static func mayContainURL(_ text: String) -> Bool {
+        var previousWasDot = false
+        for byte in text.utf8 {
+            if previousWasDot
+                && (byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")))
+            {
+                return true
+            }
+            previousWasDot = byte == UInt8(ascii: ".")
+        }
+        return false
     }
 
     /// What `IDN.toASCII` accepts: every label at most 63 characters once Punycode-encoded, and no label that

@@ -4,7 +4,11 @@ import Foundation
 /// A tweet's or bio's Markdown turned into HTML by libcmark, with what the page and the indexes need from it.
 public struct RenderedMarkdown: Sendable, Equatable {
     /// Safe HTML. Links to pages of the site use the `skein:` scheme until a page gives them a root (``InternalLink``).
-    public var html: String
+    public var html: String {
+        didSet { segments = InternalLink.segments(of: html) }
+    }
+    /// ``html`` cut at every internal link, so that each page joins them with its own root instead of searching.
+    private(set) var segments: [String]
     /// The text without markup, for titles, excerpts and reading time.
     public var plainText: String
     /// Hashtags as written, without `#`, in order.
@@ -21,6 +25,20 @@ public struct RenderedMarkdown: Sendable, Equatable {
         public var url: String
         /// The alternative text, empty when there is none.
         public var alt: String
+    }
+
+    init(html: String, plainText: String, hashtags: [String], images: [Image], links: [String]) {
+        self.html = html
+        self.segments = InternalLink.segments(of: html)
+        self.plainText = plainText
+        self.hashtags = hashtags
+        self.images = images
+        self.links = links
+    }
+
+    /// The HTML with its internal links leading through `prefix` to the site's root.
+    func html(withRoot prefix: String) -> String {
+        segments.count == 1 ? html : segments.joined(separator: InternalLink.attributeStart + prefix)
     }
 }
 
@@ -157,7 +175,7 @@ public struct MarkdownRenderer: Sendable {
             return (mentions.baseURL.absoluteString + entity.value, written)
         case .url:
             let hasScheme =
-                entity.value.range(of: "^https?://", options: [.regularExpression, .caseInsensitive]) != nil
+                entity.value.lowercased().hasPrefix("http://") || entity.value.lowercased().hasPrefix("https://")
             return (hasScheme ? entity.value : "https://" + entity.value, Self.shortened(entity.value))
         }
     }

@@ -43,12 +43,19 @@ extension PagePlanner {
     }
 
     func entry(_ index: Int) -> FeedEntryView {
+        if let known = memo.entries[index] { return known }
+        let view = makeEntry(index)
+        memo.entries[index] = view
+        return view
+    }
+
+    private func makeEntry(_ index: Int) -> FeedEntryView {
         let thread = archive.threads[index]
         let author = archive.authors[archive.authorIndex[thread.authorKey]!]
         let count = thread.tweets.count
         let content = thread.tweets.map { tweet in
             "<p><a href=\"\(urls.absolute(.thread(thread.slug)))#t\(tweet.number)\">\(tweet.number)/\(count)</a></p>\n"
-                + urls.resolvingInternalLinks(in: tweet.content.html, from: .absolute)
+                + urls.html(tweet.content, from: .absolute)
         }.joined(separator: "\n")
         return FeedEntryView(
             title: thread.title, url: urls.absolute(.thread(thread.slug)), id: urls.absolute(.thread(thread.slug)),

@@ -16,7 +16,7 @@ extension PagePlanner {
         let tweets = thread.tweets.map { tweet in
             TweetView(
                 number: tweet.number, position: "\(tweet.number)/\(count)", anchor: "t\(tweet.number)",
-                html: urls.resolvingInternalLinks(in: tweet.content.html, from: root),
+                html: urls.html(tweet.content, from: root),
                 timeText: tweet.time.map(dates.timeText),
                 timeISO: tweet.time.map(dates.isoText), originalURL: tweet.originalURL)
         }

@@ -6,6 +6,14 @@ public struct PagePlanner {
     let urls: SiteURLs
     let dates: DateFormatting
     let topicIndex: [String: Int]
+    /// Cards and feed entries repeat across pages; each is built once per way to the root.
+    let memo = Memo()
+
+    final class Memo {
+        var cards: [String: [Int: ThreadCardView]] = [:]
+        var authors: [String: [String: AuthorView]] = [:]
+        var entries: [Int: FeedEntryView] = [:]
+    }
 
     /// Plans every page and feed of `archive`, to be published at `urls`.
     public static func plan(_ archive: Archive, urls: SiteURLs) -> [Page] {
@@ -57,6 +65,14 @@ public struct PagePlanner {
     }
 
     func author(_ key: String, from root: SiteURLs.Root) -> AuthorView {
+        let prefix = urls.prefix(root)
+        if let known = memo.authors[prefix]?[key] { return known }
+        let view = makeAuthor(key, from: root)
+        memo.authors[prefix, default: [:]][key] = view
+        return view
+    }
+
+    private func makeAuthor(_ key: String, from root: SiteURLs.Root) -> AuthorView {
         let author = archive.authors[archive.authorIndex[key]!]
         let profile = author.profile
         let threadCount = archive.threadsByAuthor[key]?.count ?? 0
@@ -64,7 +80,7 @@ public struct PagePlanner {
             handle: author.handle, name: author.displayName, hasName: profile?.name != nil,
             url: urls.url(.author(key), from: root), avatarURL: profile?.avatar.map { avatarURL($0, from: root) },
             initial: String(author.displayName.first { $0.isLetter || $0.isNumber } ?? "@").uppercased(),
-            bioHTML: author.bio.map { urls.resolvingInternalLinks(in: $0.html, from: root) },
+            bioHTML: author.bio.map { urls.html($0, from: root) },
             homepage: profile?.url.map { LinkView(name: MarkdownRenderer.shortened($0), url: $0) },
             links: (profile?.links ?? []).map { LinkView(name: MarkdownRenderer.shortened($0), url: $0) },
             threadCount: threadCount, tweetCount: author.tweetCount,
@@ -83,12 +99,20 @@ public struct PagePlanner {
     }
 
     func card(_ index: Int, from root: SiteURLs.Root) -> ThreadCardView {
+        let prefix = urls.prefix(root)
+        if let known = memo.cards[prefix]?[index] { return known }
+        let view = makeCard(index, from: root)
+        memo.cards[prefix, default: [:]][index] = view
+        return view
+    }
+
+    private func makeCard(_ index: Int, from root: SiteURLs.Root) -> ThreadCardView {
         let thread = archive.threads[index]
         let count = thread.tweets.count
         return ThreadCardView(
             title: thread.title, url: urls.url(.thread(thread.slug), from: root), dateText: dates.dayText(thread.date),
             dateISO: dates.isoText(thread.date), author: author(thread.authorKey, from: root),
-            excerptHTML: thread.tweets.first.map { urls.resolvingInternalLinks(in: $0.content.html, from: root) } ?? "",
+            excerptHTML: thread.tweets.first.map { urls.html($0.content, from: root) } ?? "",
             summary: thread.summary, tweetCount: count, tweetCountLabel: counted(count, "tweet"),
             readingLabel: "\(thread.readingMinutes) min read", readLabel: "Read " + counted(count, "tweet"),
             topics: topicLinks(thread, from: root), hasTopics: !thread.topicSlugs.isEmpty)

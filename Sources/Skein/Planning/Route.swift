@@ -38,12 +38,23 @@ public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The path as it goes into a URL: every character outside the unreserved set percent-encoded.
     var urlPath: String {
-        path.split(separator: "/", omittingEmptySubsequences: false)
+        if path.utf8.allSatisfy(Self.isUnreservedOrSlash) { return path }
+        return path.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? String($0) }
             .joined(separator: "/")
     }
 
     public var description: String { "/" + path }
+
+    private static func isUnreservedOrSlash(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"): true
+        default: false
+        }
+    }
 
     public static func < (lhs: Route, rhs: Route) -> Bool { lhs.path < rhs.path }
 }

@@ -38,9 +38,9 @@ public struct SiteURLs: Sendable {
     /// The absolute URL of `route`.
     public func absolute(_ route: Route) -> String { url(route, from: .absolute) }
 
-    /// `html` from libcmark with its internal `skein:` links pointed at `root`.
-    public func resolvingInternalLinks(in html: String, from root: Root) -> String {
-        InternalLink.resolve(html, prefix: prefix(root))
+    /// Rendered Markdown with its internal `skein:` links pointed at `root`.
+    public func html(_ markdown: RenderedMarkdown, from root: Root) -> String {
+        markdown.html(withRoot: prefix(root))
     }
 }
 
@@ -60,9 +60,12 @@ enum InternalLink {
         return nil
     }
 
-    static func resolve(_ html: String, prefix: String) -> String {
-        guard html.contains("=\"" + scheme) else { return html }
-        return html.replacingOccurrences(of: "href=\"" + scheme, with: "href=\"" + prefix)
-            .replacingOccurrences(of: "src=\"" + scheme, with: "src=\"" + prefix)
+    /// How an internal link starts in cmark's HTML: the attribute's opening quote, then the scheme.
+    static let marker = "=\"" + scheme
+    static let attributeStart = "=\""
+
+    /// `html` cut before and after every ``marker``.
+    static func segments(of html: String) -> [String] {
+        html.contains(marker) ? html.components(separatedBy: marker) : [html]
     }
 }

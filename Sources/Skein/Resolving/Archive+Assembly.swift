@@ -64,8 +64,12 @@ extension Archive {
     static func title(from text: String) -> String {
         let firstLine = text.split(separator: "\n").first.map(String.init) ?? ""
         var sentence = firstLine
-        if let end = firstLine.range(of: #"[.!?…](\s|$)"#, options: .regularExpression) {
-            sentence = String(firstLine[..<end.upperBound]).trimmingCharacters(in: .whitespaces)
+        // The first sentence ends at `.`, `!`, `?` or `…` followed by a space or the end of the line.
+        let characters = Array(firstLine)
+        if let end = characters.indices.first(where: { index in
+            ".!?…".contains(characters[index]) && (index + 1 == characters.count || characters[index + 1].isWhitespace)
+        }) {
+            sentence = String(characters[...end]).trimmingCharacters(in: .whitespaces)
             if sentence.hasSuffix(".") && !sentence.hasSuffix("..") { sentence.removeLast() }
         }
         let limit = 70

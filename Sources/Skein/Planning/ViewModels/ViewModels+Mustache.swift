@@ -1,0 +1,260 @@
+import Mustache
+
+// Templates read view models through `child(named:)`: a switch is several times faster than the Mirror that
+// swift-mustache falls back to. `ViewModelTests` checks that every stored property is reachable here.
+
+extension ListingView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "heading": self.heading
+        case "threads": self.threads
+        case "pagination": self.pagination
+        case "author": self.author
+        case "countLabel": self.countLabel
+        case "feedURL": self.feedURL
+        default: nil
+        }
+    }
+}
+
+extension PaginationView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "current": self.current
+        case "total": self.total
+        case "previousURL": self.previousURL
+        case "nextURL": self.nextURL
+        case "label": self.label
+        default: nil
+        }
+    }
+}
+
+extension TopicLinkView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "url": self.url
+        case "count": self.count
+        case "countLabel": self.countLabel
+        default: nil
+        }
+    }
+}
+
+extension YearView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "year": self.year
+        case "countLabel": self.countLabel
+        case "months": self.months
+        default: nil
+        }
+    }
+}
+
+extension MonthLinkView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "url": self.url
+        case "count": self.count
+        case "countLabel": self.countLabel
+        default: nil
+        }
+    }
+}
+
+extension FeedView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "subtitle": self.subtitle
+        case "id": self.id
+        case "selfURL": self.selfURL
+        case "alternateURL": self.alternateURL
+        case "updated": self.updated
+        case "entries": self.entries
+        default: nil
+        }
+    }
+}
+
+extension FeedEntryView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "url": self.url
+        case "id": self.id
+        case "published": self.published
+        case "updated": self.updated
+        case "authorName": self.authorName
+        case "authorURL": self.authorURL
+        case "summary": self.summary
+        case "contentHTML": self.contentHTML
+        case "topics": self.topics
+        default: nil
+        }
+    }
+}
+
+extension SitemapEntry: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "url": self.url
+        case "lastModified": self.lastModified
+        default: nil
+        }
+    }
+}
+
+extension PageContext: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "site": self.site
+        case "meta": self.meta
+        case "listing": self.listing
+        case "thread": self.thread
+        case "authors": self.authors
+        case "topics": self.topics
+        case "years": self.years
+        case "feed": self.feed
+        case "sitemap": self.sitemap
+        default: nil
+        }
+    }
+}
+
+extension SiteView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "description": self.description
+        case "language": self.language
+        case "homeURL": self.homeURL
+        case "authorsURL": self.authorsURL
+        case "topicsURL": self.topicsURL
+        case "archiveURL": self.archiveURL
+        case "feedURL": self.feedURL
+        case "stylesheetURL": self.stylesheetURL
+        case "iconURL": self.iconURL
+        case "sitemapURL": self.sitemapURL
+        default: nil
+        }
+    }
+}
+
+extension MetaView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "heading": self.heading
+        case "description": self.description
+        case "canonicalURL": self.canonicalURL
+        case "openGraphType": self.openGraphType
+        case "imageURL": self.imageURL
+        case "language": self.language
+        case "feedURL": self.feedURL
+        case "feedTitle": self.feedTitle
+        case "isHome": self.isHome
+        case "isAuthors": self.isAuthors
+        case "isTopics": self.isTopics
+        case "isArchive": self.isArchive
+        default: nil
+        }
+    }
+}
+
+extension LinkView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "url": self.url
+        default: nil
+        }
+    }
+}
+
+extension ThreadView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "url": self.url
+        case "dateText": self.dateText
+        case "dateISO": self.dateISO
+        case "summary": self.summary
+        case "sourceURL": self.sourceURL
+        case "tweetCountLabel": self.tweetCountLabel
+        case "readingLabel": self.readingLabel
+        case "author": self.author
+        case "tweets": self.tweets
+        case "topics": self.topics
+        case "hasTopics": self.hasTopics
+        case "moreFromAuthor": self.moreFromAuthor
+        case "hasMoreFromAuthor": self.hasMoreFromAuthor
+        case "related": self.related
+        case "hasRelated": self.hasRelated
+        case "previous": self.previous
+        case "next": self.next
+        case "hasNeighbours": self.hasNeighbours
+        default: nil
+        }
+    }
+}
+
+extension TweetView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "number": self.number
+        case "position": self.position
+        case "anchor": self.anchor
+        case "html": self.html
+        case "timeText": self.timeText
+        case "timeISO": self.timeISO
+        case "originalURL": self.originalURL
+        default: nil
+        }
+    }
+}
+
+extension ThreadCardView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "url": self.url
+        case "dateText": self.dateText
+        case "dateISO": self.dateISO
+        case "author": self.author
+        case "excerptHTML": self.excerptHTML
+        case "summary": self.summary
+        case "tweetCount": self.tweetCount
+        case "tweetCountLabel": self.tweetCountLabel
+        case "readingLabel": self.readingLabel
+        case "readLabel": self.readLabel
+        case "topics": self.topics
+        case "hasTopics": self.hasTopics
+        default: nil
+        }
+    }
+}
+
+extension AuthorView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "handle": self.handle
+        case "name": self.name
+        case "hasName": self.hasName
+        case "url": self.url
+        case "avatarURL": self.avatarURL
+        case "initial": self.initial
+        case "bioHTML": self.bioHTML
+        case "homepage": self.homepage
+        case "links": self.links
+        case "threadCount": self.threadCount
+        case "tweetCount": self.tweetCount
+        case "countsLabel": self.countsLabel
+        case "feedURL": self.feedURL
+        default: nil
+        }
+    }
+}
