@@ -17,7 +17,8 @@ import Testing
             guard mirror.displayStyle == .struct, let parent = value as? MustacheParent else { return }
             for child in mirror.children {
                 guard let label = child.label else { continue }
-                #expect(parent.child(named: label) != nil, "\(path).\(label) is not in \(type(of: value)).child(named:)")
+                #expect(
+                    parent.child(named: label) != nil, "\(path).\(label) is not in \(type(of: value)).child(named:)")
                 checked += 1
                 visit(child.value, path: path + "." + label)
             }

@@ -52,7 +52,10 @@ enum PageLinkCheck {
         for (page, scan) in zip(site.pages, scans) {
             for (link, target) in zip(scan.links, scan.targets) {
                 count += 1
-                guard !brokenTargets.contains(target.file) else { continue }
+                // Reported already at the tweet that wrote it.
+                guard !brokenTargets.contains(target.file),
+                    !brokenTargets.contains(target.file + "#" + (target.anchor ?? ""))
+                else { continue }
                 let location = SourceLocation(file: site.theme.file(of: page.template))
                 if !files.contains(target.file) {
                     diagnostics.append(
@@ -68,16 +71,14 @@ enum PageLinkCheck {
         return Result(diagnostics: diagnostics, count: count)
     }
 
-    /// The file and anchor `link` on the page at `route` leads to, or `nil` when it leaves the site.
+    /// The file and anchor `link` on the page at `route` leads to, or `nil` when it is absolute.
     static func resolve(_ link: String, from route: Route, urls: SiteURLs) -> (file: String, anchor: String?)? {
+        // Absolute URLs are either made from routes (canonical, Open Graph) or written by an author about something else
+        // on the same host; neither is a template's navigation, so only relative and root-path links are followed.
         var target = link.contains("&") ? link.replacingOccurrences(of: "&amp;", with: "&") : link
-        let base = urls.prefix(.absolute)
         let basePath = urls.prefix(.rootPath)
         var fromRoot = false
-        if target.hasPrefix(base) {
-            target = String(target.dropFirst(base.count))
-            fromRoot = true
-        } else if target.hasPrefix("/") && !target.hasPrefix("//") {
+        if target.hasPrefix("/") && !target.hasPrefix("//") {
             guard target.hasPrefix(basePath) else { return (target, nil) }
             target = String(target.dropFirst(basePath.count))
             fromRoot = true

@@ -137,6 +137,7 @@ public enum SiteChecker {
                             .error(
                                 "the link '/\(target.written)' names no tweet of that thread (#t1 to #t\(count))",
                                 at: tweet.location))
+                        broken.insert(file + "#" + anchor)
                     }
                 }
             }
