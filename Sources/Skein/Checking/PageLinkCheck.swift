@@ -28,9 +28,10 @@ enum PageLinkCheck {
     static func check(_ site: PreparedSite, skipping brokenTargets: Set<String>) -> Result {
         let urls = SiteURLs(baseURL: site.archive.site.baseURL)
         // Rendering and resolving run in parallel; only the lookups of the results are serial.
+        // Feeds, the sitemap and robots.txt hold only absolute URLs, which this check leaves alone: not rendered.
         let scans = site.pages.parallelMap { page -> Scan in
-            let html = site.render(page)
             guard page.route.filePath.hasSuffix(".html") else { return Scan(links: [], targets: [], ids: []) }
+            let html = site.render(page)
             var resolved: [String: Target?] = [:]
             var links: [String] = []
             var targets: [Target] = []
