@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test lint build release deps test-deps theme tlds fuzz clean
+.PHONY: site test lint build release install manual deps test-deps theme tlds fuzz clean
 
 site: deps release
 	.build/release/skein build
@@ -23,6 +23,26 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release
+
+# The release binary, its manual page and bash, zsh and fish completions, under PREFIX (default /usr/local).
+# The manual and completions come from the same definitions as `skein --help` (swift-argument-parser).
+PREFIX ?= /usr/local
+install: release manual
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 .build/release/skein $(DESTDIR)$(PREFIX)/bin/skein
+	install -m 644 .build/manual/skein.1 $(DESTDIR)$(PREFIX)/share/man/man1/skein.1
+	.build/release/skein --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/skein
+	.build/release/skein --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_skein
+	.build/release/skein --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/skein.fish
+	@echo "Installed skein, its manual and completions under $(DESTDIR)$(PREFIX)"
+
+# Dated by the last commit, so that the same source gives the same page.
+manual: release
+	mkdir -p .build/manual
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --output-directory .build/manual \
+		$$(git log -1 --format=--date=%cs 2>/dev/null)
 
 # libcmark-dev is the C library every Markdown file goes through.
 deps:

@@ -5,17 +5,23 @@ import Skein
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site from Content/ into Output/.",
-        discussion: "Example: skein build --base-url https://example.org/archive/"
+        discussion: """
+            Only files whose bytes change are rewritten; Output/ is left as it was when the build has errors.
+
+            Examples:
+              skein build
+              skein build --base-url https://example.org/archive/ --output public
+            """
     )
 
-    @Option(help: "The archive's content folder.")
-    var content = "Content"
+    @Option(help: "The archive's content folder (default: Content/ of the archive found from here).")
+    var content: String?
 
     @Option(help: "The theme folder (default: Templates/ beside the content folder, else the built-in theme).")
     var templates: String?
 
-    @Option(help: "Where the site is written.")
-    var output = "Output"
+    @Option(help: "Where the site is written (default: Output/ beside the content folder).")
+    var output: String?
 
     @Option(name: .customLong("base-url"), help: "The URL the site is published at; overrides base_url of site.yml.")
     var baseURL: String?
@@ -26,6 +32,8 @@ struct Build: ParsableCommand {
     @Flag(help: "Include threads dated in the future.")
     var future = false
 
+    @OptionGroup var outputOptions: OutputOptions
+
     func validate() throws {
         if let baseURL, SiteConfigurationParser.baseURL(baseURL) == nil {
             throw ValidationError(
@@ -34,32 +42,28 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
+        let console = Console(outputOptions)
+        let location = ArchiveLocation(content: content, output: output)
         let options = BuildOptions(
-            content: content, templates: templates, output: output,
-            baseURL: baseURL.flatMap(SiteConfigurationParser.baseURL),
-            selection: .init(drafts: drafts, future: future))
+            content: location.content, templates: templates, output: location.output,
+            baseURL: baseURL.flatMap(SiteConfigurationParser.baseURL), selection: .init(drafts: drafts, future: future),
+            progress: console.progress)
+        let summary: BuildSummary
         do {
-            let summary = try SiteBuilder.build(options)
-            summary.warnings.forEach(Terminal.report)
-            if ProcessInfo.processInfo.environment["SKEIN_TIMINGS"] != nil {
-                for (stage, seconds) in summary.timings {
-                    Terminal.printError(String(format: "%-18@ %6.3f s", stage, seconds))
-                }
-            }
-            let seconds = String(format: "%.2f", summary.seconds)
-            var changes =
-                "\(plural(summary.filesWritten, "file")) written, \(summary.filesUnchanged) unchanged, \(summary.filesRemoved) removed"
-            if !summary.warnings.isEmpty { changes += ", " + plural(summary.warnings.count, "warning") }
-            print(
-                "Built \(plural(summary.threads, "thread")), \(plural(summary.tweets, "tweet")), \(plural(summary.pages, "page")) "
-                    + "into \(output)/ in \(seconds) s (\(changes))")
+            summary = try SiteBuilder.build(options)
         } catch {
-            throw Terminal.fail(error)
+            throw console.fail(error)
         }
+        console.clearProgress()
+        summary.warnings.forEach(console.report)
+        console.timings(summary.timings)
+        for change in summary.changes { console.detail("  \(change.reason.rawValue): \(change.path)") }
+        var changes = "\(plural(summary.filesWritten, "file")) written, \(summary.filesUnchanged) unchanged, "
+        changes += "\(summary.filesRemoved) removed"
+        if !summary.warnings.isEmpty { changes += ", " + plural(summary.warnings.count, "warning") }
+        console.say(
+            "Built \(plural(summary.threads, "thread")), \(plural(summary.tweets, "tweet")), "
+                + "\(plural(summary.pages, "page")) into \(location.output)/ in \(String(format: "%.2f", summary.seconds)) s "
+                + "(\(changes))")
     }
-}
-
-/// "1 thread", "2 threads".
-func plural(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

@@ -6,13 +6,18 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the archive and the theme, and every link of the rendered site, without writing Output/.",
         discussion: """
-            Exit status: 0 when clean, 1 on errors (and on warnings with --strict), 2 on usage errors.
-            Example: skein check --format github --strict
+            Exit status: 0 when clean, 1 on errors (and on warnings with --strict), 2 on usage errors, 3 when a folder \
+            cannot be read.
+
+            Examples:
+              skein check
+              skein check --format github --strict
+              skein check --external --max-length 280
             """
     )
 
-    @Option(help: "The archive's content folder.")
-    var content = "Content"
+    @Option(help: "The archive's content folder (default: Content/ of the archive found from here).")
+    var content: String?
 
     @Option(help: "The theme folder (default: Templates/ beside the content folder, else the built-in theme).")
     var templates: String?
@@ -32,20 +37,28 @@ struct Check: ParsableCommand {
     @Flag(help: "Check drafts too.")
     var drafts = false
 
+    @OptionGroup var outputOptions: OutputOptions
+
     func validate() throws {
         if let maximumLength, maximumLength < 1 { throw ValidationError("--max-length must be at least 1") }
     }
 
     func run() throws {
+        let started = Date()
+        let console = Console(outputOptions)
+        let location = ArchiveLocation(content: content, output: nil)
         let options = CheckOptions(
-            build: BuildOptions(content: content, templates: templates, selection: .init(drafts: drafts, future: true)),
+            build: BuildOptions(
+                content: location.content, templates: templates, selection: .init(drafts: drafts, future: true),
+                progress: format == .human ? console.progress : nil),
             maximumTweetLength: maximumLength, external: external)
         let report: CheckReport
         do {
             report = try SiteChecker.check(options)
         } catch {
-            throw Terminal.fail(error)
+            throw console.fail(error)
         }
+        console.clearProgress()
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         var summary = "\(plural(errors, "error")), \(plural(warnings, "warning"))"
@@ -55,16 +68,14 @@ struct Check: ParsableCommand {
         if external {
             summary += "; \(report.brokenExternalLinks) of \(plural(report.externalLinks, "outside link")) broken"
         }
-        if format == .human && Terminal.useColour {
-            report.diagnostics.forEach(Terminal.report)
-            Terminal.printError(summary)
-        } else {
-            let text = format.render(report.diagnostics, summary: summary)
-            if format == .human {
-                FileHandle.standardError.write(Data(text.utf8))
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+        summary += String(format: " in %.2f s", Date().timeIntervalSince(started))
+        switch format {
+        case .human:
+            report.diagnostics.forEach(console.report)
+            console.timings(report.timings)
+            if !outputOptions.quiet { console.error(summary) }
+        case .github, .json:
+            FileHandle.standardOutput.write(Data(format.render(report.diagnostics, summary: summary).utf8))
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
     }

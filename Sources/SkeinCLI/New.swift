@@ -5,10 +5,14 @@ import Skein
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a new thread file dated now.",
-        discussion: "Example: skein new my-first-thread --author ada --topics swift,testing"
+        discussion: """
+            Examples:
+              skein new my-first-thread --author ada
+              skein new notes-on-swifts --author tomas --topics birds,climate
+            """
     )
 
-    @Argument(help: "The thread's slug, which names its file and page.")
+    @Argument(help: "The thread's slug, which names its file and page (lower-case letters, digits, hyphens).")
     var slug: String
 
     @Option(help: "The author's handle, without @.")
@@ -17,16 +21,20 @@ struct New: ParsableCommand {
     @Option(help: "Topics, separated by commas.")
     var topics: String = ""
 
-    @Option(help: "The archive's content folder.")
-    var content = "Content"
+    @Option(help: "The archive's content folder (default: Content/ of the archive found from here).")
+    var content: String?
+
+    @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
+        let console = Console(outputOptions)
         do {
             let path = try Scaffold.newThread(
-                slug: slug, author: author, topics: topics.split(separator: ",").map(String.init), content: content)
-            print("Wrote \(path)")
+                slug: slug, author: author, topics: topics.split(separator: ",").map(String.init),
+                content: ArchiveLocation(content: content, output: nil).content)
+            console.say("Wrote \(path)")
         } catch {
-            throw Terminal.fail(error)
+            throw console.fail(error)
         }
     }
 }
@@ -34,18 +42,25 @@ struct New: ParsableCommand {
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a new archive: site.yml, an author, a thread and a copy of the default theme.",
-        discussion: "Example: skein init my-archive && cd my-archive && skein build"
+        discussion: """
+            Example:
+              skein init my-archive && cd my-archive && skein build
+            """
     )
 
     @Argument(help: "The folder to create the archive in.")
     var directory: String
 
+    @OptionGroup var outputOptions: OutputOptions
+
     func run() throws {
+        let console = Console(outputOptions)
         do {
-            _ = try Scaffold.newArchive(in: directory)
-            print("Started an archive in \(directory)/. Next: cd \(directory) && skein build")
+            let files = try Scaffold.newArchive(in: directory)
+            for file in files { console.detail("  wrote \(file)") }
+            console.say("Started an archive in \(directory)/. Next: cd \(directory) && skein build")
         } catch {
-            throw Terminal.fail(error)
+            throw console.fail(error)
         }
     }
 }

@@ -7,55 +7,69 @@ struct SkeinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "skein",
         abstract: "Build fast, permanent websites from archives of social-media threads.",
+        discussion: """
+            Run from anywhere inside an archive: skein finds the nearest folder upward that holds Content/site.yml.
+
+            Exit status: 0 success, 1 content errors, 2 usage errors, 3 a file or folder that cannot be read or \
+            written (the message says which, and what to do).
+
+            Examples:
+              skein build
+              skein check --format github
+              skein new my-thread --author ada
+            """,
         version: "0.1.0",
         subcommands: [Build.self, Check.self, New.self, Init.self]
     )
 
-    /// Runs the command; usage errors exit with 2, as in most command-line tools, rather than 64.
+    /// Runs the command. Usage errors exit with 2 and a one-line hint, as in most command-line tools.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let word = arguments.first, !word.hasPrefix("-"), word != "help",
+            !commandNames.contains(word)
+        {
+            usageError("unknown command '\(word)'\(suggestion(for: word).map { "; did you mean '\($0)'?" } ?? "")")
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                Terminal.printError(message(for: error))
-                Terminal.printError("Run 'skein --help' for usage.")
-                Foundation.exit(2)
-            }
+            if exitCode(for: error) == .validationFailure { usageError(message(for: error)) }
             exit(withError: error)
         }
     }
-}
 
-/// Prints diagnostics the way compilers do, coloured only on a terminal without NO_COLOR.
-enum Terminal {
-    static let useColour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-
-    static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func usageError(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("error: \(message)\nRun 'skein --help' for usage.\n".utf8))
+        Foundation.exit(2)
     }
 
-    static func report(_ diagnostic: Diagnostic) {
-        guard useColour else { return printError(diagnostic.description) }
-        let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-        printError(
-            "\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(colour)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
-        )
+    /// The subcommands' names.
+    static var commandNames: [String] {
+        var names: [String] = []
+        for command in configuration.subcommands { names.append(command._commandName) }
+        return names
     }
 
-    /// Reports a failure and gives the exit code for it.
-    static func fail(_ failure: BuildFailure) -> ExitCode {
-        switch failure {
-        case .invalidInput(let diagnostics):
-            diagnostics.forEach(report)
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            let warnings = diagnostics.count - errors
-            printError(
-                "\(failure.description)\(warnings > 0 ? " and \(warnings) warning\(warnings == 1 ? "" : "s")" : ""); Output was left as it was"
-            )
-        case .fileSystem:
-            printError((useColour ? "\u{1B}[1;31merror:\u{1B}[0m " : "error: ") + failure.description)
+    /// The command nearest to `word`, when it is close enough to be a typo.
+    static func suggestion(for word: String) -> String? {
+        let best = commandNames.map { ($0, distance(word, $0)) }.min { $0.1 < $1.1 }
+        guard let best, best.1 <= max(2, best.0.count / 3) else { return nil }
+        return best.0
+    }
+
+    /// Levenshtein distance.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
         }
-        return ExitCode(1)
+        return previous[b.count]
     }
 }

@@ -13,12 +13,15 @@ public struct BuildOptions: Sendable {
     public var baseURL: URL?
     /// Which threads besides published ones to include.
     public var selection: ArchiveResolver.Selection
+    /// Told how far parsing, Markdown and rendering have come.
+    public var progress: ProgressHandler?
 
     /// Creates options; the defaults build `Content/` into `Output/`.
     public init(
         content: String = "Content", templates: String? = nil, output: String = "Output", baseURL: URL? = nil,
-        selection: ArchiveResolver.Selection = .init()
+        selection: ArchiveResolver.Selection = .init(), progress: ProgressHandler? = nil
     ) {
+        self.progress = progress
         self.content = content
         self.templates = templates
         self.output = output
@@ -41,10 +44,12 @@ public struct BuildSummary: Sendable {
     public var filesUnchanged: Int
     /// Files of an earlier build that were deleted.
     public var filesRemoved: Int
+    /// Every file written or removed, with why.
+    public var changes: [FileChange]
     /// Warnings of the run.
     public var warnings: [Diagnostic]
     /// How long each stage took, in order.
-    public var timings: [(stage: String, seconds: Double)]
+    public var timings: [StageTiming]
     public var seconds: Double
 }
 
@@ -62,7 +67,7 @@ public struct PreparedSite: Sendable {
     /// The content folder.
     public var content: String
     /// How long each stage took, in order.
-    public var timings: [(stage: String, seconds: Double)]
+    public var timings: [StageTiming]
 
     /// Renders one page with the theme.
     public func render(_ page: Page) -> String {
@@ -90,16 +95,18 @@ public enum SiteBuilder {
         try writer.begin()
         let report: SiteWriter.Report
         do {
-            report = try write(site, with: writer)
+            report = try write(site, with: writer, progress: options.progress)
         } catch {
             writer.abandon()
             throw error
         }
-        clock.lap("render and write")
+        clock.lap(
+            "render and write", "\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed")
         return BuildSummary(
             threads: site.archive.threads.count, tweets: site.archive.threads.reduce(0) { $0 + $1.tweets.count },
             authors: site.archive.authors.count, topics: site.archive.topics.count, pages: site.pages.count,
             filesWritten: report.written, filesUnchanged: report.unchanged, filesRemoved: report.removed,
+            changes: report.changes,
             warnings: site.warnings, timings: site.timings + clock.laps, seconds: Date().timeIntervalSince(start))
     }
 
@@ -108,24 +115,29 @@ public enum SiteBuilder {
         var diagnostics: [Diagnostic] = []
         var clock = StageClock()
         let inventory = try ContentInventory.discover(in: options.content, diagnostics: &diagnostics)
-        clock.lap("discover")
-        var parsed = ContentParser.parse(inventory, diagnostics: &diagnostics)
+        clock.lap(
+            "discover",
+            "\(counted(inventory.threadFiles.count, "thread file")), \(counted(inventory.mediaFiles.count, "media file"))"
+        )
+        var parsed = ContentParser.parse(inventory, diagnostics: &diagnostics, progress: options.progress)
         if let baseURL = options.baseURL { parsed.site.baseURL = baseURL }
-        clock.lap("parse")
+        clock.lap("parse", counted(parsed.threads.count, "thread") + " parsed")
         let resolved = ArchiveResolver.resolve(parsed, selection: options.selection, diagnostics: &diagnostics)
         let theme = try loadTheme(options)
         let library = theme.compile(diagnostics: &diagnostics)
-        clock.lap("resolve")
+        clock.lap(
+            "resolve",
+            "\(counted(resolved.threads.count, "thread")) to publish, \(counted(resolved.authors.count, "author"))")
         guard !diagnostics.containsErrors, let library else { throw .invalidInput(diagnostics.sortedByLocation()) }
 
-        let markdown = MarkdownStage.render(resolved)
-        clock.lap("markdown")
+        let markdown = MarkdownStage.render(resolved, progress: options.progress)
+        clock.lap("markdown", counted(resolved.threads.reduce(0) { $0 + $1.tweets.count }, "tweet"))
         let archive = Archive.assemble(resolved, threads: markdown.threads, bios: markdown.bios)
         diagnostics += MediaCheck.missingImages(in: archive, content: options.content)
-        clock.lap("assemble")
+        clock.lap("assemble", counted(archive.topics.count, "topic"))
         guard !diagnostics.containsErrors else { throw .invalidInput(diagnostics.sortedByLocation()) }
         let pages = PagePlanner.plan(archive, urls: SiteURLs(baseURL: archive.site.baseURL))
-        clock.lap("plan")
+        clock.lap("plan", counted(pages.count, "page"))
         return PreparedSite(
             archive: archive, pages: pages, theme: theme, library: library, warnings: diagnostics.sortedByLocation(),
             content: options.content, timings: clock.laps)
@@ -145,8 +157,12 @@ public enum SiteBuilder {
     }
 
     /// Renders pages in parallel and stages them with the theme's assets and the media, then commits.
-    private static func write(_ site: PreparedSite, with writer: SiteWriter) throws(BuildFailure) -> SiteWriter.Report {
+    private static func write(
+        _ site: PreparedSite, with writer: SiteWriter, progress: ProgressHandler?
+    ) throws(BuildFailure) -> SiteWriter.Report {
+        let counter = ProgressCounter("rendering", total: site.pages.count, handler: progress)
         let outcomes = site.pages.parallelMap { page -> Result<Void, BuildFailure> in
+            defer { counter.advance() }
             let text = site.render(page)
             return Result { () throws(BuildFailure) in _ = try writer.stage(Data(text.utf8), at: page.route.filePath) }
         }

@@ -1,14 +1,23 @@
 import Foundation
 
+/// How long one stage of a run took, and what it handled.
+public struct StageTiming: Sendable {
+    /// The stage's name: "parse", "markdown".
+    public var stage: String
+    public var seconds: Double
+    /// What it handled: "13 threads".
+    public var detail: String
+}
+
 /// Times the stages of a run, for `--verbose` and for finding where time goes.
 struct StageClock {
-    private(set) var laps: [(stage: String, seconds: Double)] = []
+    private(set) var laps: [StageTiming] = []
     private var last = Date()
 
     /// Records the time since the previous lap under `stage`.
-    mutating func lap(_ stage: String) {
+    mutating func lap(_ stage: String, _ detail: String = "") {
         let now = Date()
-        laps.append((stage, now.timeIntervalSince(last)))
+        laps.append(StageTiming(stage: stage, seconds: now.timeIntervalSince(last), detail: detail))
         last = now
     }
 }

@@ -25,11 +25,15 @@ enum PageLinkCheck {
         var ids: Set<String>
     }
 
-    static func check(_ site: PreparedSite, skipping brokenTargets: Set<String>) -> Result {
+    static func check(_ site: PreparedSite, skipping brokenTargets: Set<String>, progress: ProgressHandler? = nil)
+        -> Result
+    {
+        let counter = ProgressCounter("checking pages", total: site.pages.count, handler: progress)
         let urls = SiteURLs(baseURL: site.archive.site.baseURL)
         // Rendering and resolving run in parallel; only the lookups of the results are serial.
         // Feeds, the sitemap and robots.txt hold only absolute URLs, which this check leaves alone: not rendered.
         let scans = site.pages.parallelMap { page -> Scan in
+            defer { counter.advance() }
             guard page.route.filePath.hasSuffix(".html") else { return Scan(links: [], targets: [], ids: []) }
             let html = site.render(page)
             var resolved: [String: Target?] = [:]

@@ -26,6 +26,8 @@ public struct CheckReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Pages rendered and checked (0 when the content has errors that stop before pages).
     public var pages: Int
+    /// How long each stage took, in order.
+    public var timings: [StageTiming] = []
     /// Links and images followed inside the site.
     public var internalLinks: Int
     /// Outside links requested, with `--external`.
@@ -52,9 +54,10 @@ public enum SiteChecker {
         var diagnostics = site.warnings + templateVariableDiagnostics(site.theme) + contentDiagnostics(site, options)
         let sourceLinks = linkDiagnostics(in: site)
         diagnostics += sourceLinks.diagnostics
-        let pageLinks = PageLinkCheck.check(site, skipping: sourceLinks.brokenTargets)
+        let pageLinks = PageLinkCheck.check(site, skipping: sourceLinks.brokenTargets, progress: options.build.progress)
         diagnostics += pageLinks.diagnostics
         report.pages = site.pages.count
+        report.timings = site.timings
         report.internalLinks = pageLinks.count
         if options.external {
             let external = ExternalLinkCheck.check(site, timeout: options.timeout)

@@ -27,8 +27,8 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 
-    /// `path` relative to the current directory when it lies inside it.
-    static func displayPath(_ path: String) -> String {
+    /// `path` relative to the current directory when it lies inside it, as written otherwise.
+    public static func displayPath(_ path: String) -> String {
         let directory = FileManager.default.currentDirectoryPath
         let absolute = path.hasPrefix("/") ? path : directory + "/" + path
         let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path

@@ -11,13 +11,15 @@ public struct RenderedThread: Sendable {
 /// The Markdown stage: every tweet and bio through libcmark, threads in parallel.
 public enum MarkdownStage {
     /// Renders every thread of `content`, in its order, and every author's bio by key.
-    public static func render(_ content: ResolvedContent) -> (
+    public static func render(_ content: ResolvedContent, progress: ProgressHandler? = nil) -> (
         threads: [RenderedThread], bios: [String: RenderedMarkdown]
     ) {
         let renderer = MarkdownRenderer(
             mentions: .init(knownHandles: Set(content.authors.map(\.key)), baseURL: content.site.mentionBaseURL))
+        let counter = ProgressCounter("rendering Markdown", total: content.threads.count, handler: progress)
         let threads = content.threads.parallelMap { thread in
-            RenderedThread(source: thread, tweets: thread.tweets.map { renderer.render($0.markdown) })
+            defer { counter.advance() }
+            return RenderedThread(source: thread, tweets: thread.tweets.map { renderer.render($0.markdown) })
         }
         var bios: [String: RenderedMarkdown] = [:]
         for author in content.authors {

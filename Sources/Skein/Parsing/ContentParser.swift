@@ -13,7 +13,10 @@ public struct ParsedContent: Sendable {
 /// The parse stage: every file of the inventory, thread files in parallel.
 public enum ContentParser {
     /// Parses every file, collecting all problems.
-    public static func parse(_ inventory: ContentInventory, diagnostics: inout [Diagnostic]) -> ParsedContent {
+    public static func parse(
+        _ inventory: ContentInventory, diagnostics: inout [Diagnostic], progress: ProgressHandler? = nil
+    ) -> ParsedContent {
+        let counter = ProgressCounter("parsing", total: inventory.threadFiles.count, handler: progress)
         let site = SiteConfigurationParser.parse(file: inventory.siteFile, diagnostics: &diagnostics)
         var profiles: [AuthorProfile] = []
         for file in inventory.authorFiles {
@@ -22,6 +25,7 @@ public enum ContentParser {
             }
         }
         let results = inventory.threadFiles.parallelMap { file in
+            defer { counter.advance() }
             var fileDiagnostics: [Diagnostic] = []
             let thread = ThreadFileParser.parse(file: file, diagnostics: &fileDiagnostics)
             return (thread, fileDiagnostics)

@@ -11,6 +11,8 @@ struct SiteWriter {
         var written = 0
         var unchanged = 0
         var removed = 0
+        /// Each file written or removed, with why: `new`, `changed` or `removed`.
+        var changes: [FileChange] = []
     }
 
     let output: URL
@@ -63,6 +65,8 @@ struct SiteWriter {
         do {
             for path in ContentInventory.files(under: staging.path, recursive: true) {
                 let target = output.appendingPathComponent(path)
+                report.changes.append(
+                    FileChange(path: path, reason: files.fileExists(atPath: target.path) ? .changed : .new))
                 try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 // rename(2) replaces the old file in one step: a reader sees the old page or the new one, never half.
                 if rename(staging.appendingPathComponent(path).path, target.path) != 0 {
@@ -73,6 +77,7 @@ struct SiteWriter {
             for path in existingFiles() where !produced.contains(path) {
                 try files.removeItem(at: output.appendingPathComponent(path))
                 report.removed += 1
+                report.changes.append(FileChange(path: path, reason: .removed))
             }
             removeEmptyFolders(in: output, isTop: true)
             try? files.removeItem(at: staging)
@@ -140,4 +145,22 @@ struct SiteWriter {
     private static func reason(_ error: Error) -> String {
         (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
+}
+
+/// A file a build wrote or removed, and why.
+public struct FileChange: Sendable, Equatable {
+    /// Why the file was touched.
+    public enum Reason: String, Sendable {
+        /// The file did not exist.
+        case new
+        /// Its bytes changed.
+        case changed
+        /// The build no longer produces it.
+        case removed
+    }
+
+    /// The path below the output folder.
+    public var path: String
+    /// Why it was touched.
+    public var reason: Reason
 }
