@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test lint build release install manual deps test-deps theme tlds fuzz clean
+.PHONY: site test lint build release install manual deps test-deps bench-deps bench theme tlds fuzz clean
 
 site: deps release
 	.build/release/skein build
@@ -51,6 +51,16 @@ deps:
 # tidy checks that every generated page is valid HTML.
 test-deps:
 	@command -v tidy >/dev/null || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq tidy; }
+
+# Skein against Hugo on generated archives (BENCH_SIZES, default 1000 and 10000); appends to bench/RESULTS.md.
+# A benchmark, not a test: not part of `make test`.
+BENCH_SIZES ?= 1000 10000
+bench: release bench-deps
+	bench/run $(BENCH_SIZES)
+
+bench-deps:
+	@command -v hugo >/dev/null || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq hugo; }
+	@test -x /usr/bin/time || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq time; }
 
 # libFuzzer over the thread parser and the Markdown stage, for FUZZ_SECONDS (not part of `make test`).
 # Leak detection is off: Foundation's compiled regular expressions are reported at exit though they live for the

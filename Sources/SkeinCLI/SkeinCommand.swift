@@ -3,7 +3,7 @@ import Foundation
 import Skein
 
 @main
-struct SkeinCommand: ParsableCommand {
+struct SkeinCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "skein",
         abstract: "Build fast, permanent websites from archives of social-media threads.",
@@ -16,14 +16,15 @@ struct SkeinCommand: ParsableCommand {
             Examples:
               skein build
               skein check --format github
+              skein serve
               skein new my-thread --author ada
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, New.self, Init.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self]
     )
 
     /// Runs the command. Usage errors exit with 2 and a one-line hint, as in most command-line tools.
-    static func main() {
+    static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let word = arguments.first, !word.hasPrefix("-"), word != "help",
             !commandNames.contains(word)
@@ -32,7 +33,11 @@ struct SkeinCommand: ParsableCommand {
         }
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure { usageError(message(for: error)) }
             exit(withError: error)

@@ -74,6 +74,13 @@ import Testing
             try archive.write("Content/threads/a.md", header + "Fine.\n")
             try FileManager.default.createSymbolicLink(
                 atPath: archive.content + "/threads/loop", withDestinationPath: "..")
+        case "symlink-out-of-content":
+            try archive.write("Content/threads/a.md", header + "Fine.\n")
+            try archive.write("secrets/key.txt", "a private key")
+            try FileManager.default.createDirectory(
+                atPath: archive.content + "/media", withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(
+                atPath: archive.content + "/media/host", withDestinationPath: archive.root + "/secrets")
         case "unreadable-file":
             try FileManager.default.createSymbolicLink(
                 atPath: thread, withDestinationPath: archive.root + "/nowhere.md")

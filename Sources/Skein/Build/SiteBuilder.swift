@@ -15,13 +15,16 @@ public struct BuildOptions: Sendable {
     public var selection: ArchiveResolver.Selection
     /// Told how far parsing, Markdown and rendering have come.
     public var progress: ProgressHandler?
+    /// Kept between builds of one process, so that unchanged files are not parsed or rendered again.
+    public var cache: BuildCache?
 
     /// Creates options; the defaults build `Content/` into `Output/`.
     public init(
         content: String = "Content", templates: String? = nil, output: String = "Output", baseURL: URL? = nil,
-        selection: ArchiveResolver.Selection = .init(), progress: ProgressHandler? = nil
+        selection: ArchiveResolver.Selection = .init(), progress: ProgressHandler? = nil, cache: BuildCache? = nil
     ) {
         self.progress = progress
+        self.cache = cache
         self.content = content
         self.templates = templates
         self.output = output
@@ -119,7 +122,8 @@ public enum SiteBuilder {
             "discover",
             "\(counted(inventory.threadFiles.count, "thread file")), \(counted(inventory.mediaFiles.count, "media file"))"
         )
-        var parsed = ContentParser.parse(inventory, diagnostics: &diagnostics, progress: options.progress)
+        var parsed = ContentParser.parse(
+            inventory, diagnostics: &diagnostics, progress: options.progress, cache: options.cache)
         if let baseURL = options.baseURL { parsed.site.baseURL = baseURL }
         clock.lap("parse", counted(parsed.threads.count, "thread") + " parsed")
         let resolved = ArchiveResolver.resolve(parsed, selection: options.selection, diagnostics: &diagnostics)
@@ -130,7 +134,7 @@ public enum SiteBuilder {
             "\(counted(resolved.threads.count, "thread")) to publish, \(counted(resolved.authors.count, "author"))")
         guard !diagnostics.containsErrors, let library else { throw .invalidInput(diagnostics.sortedByLocation()) }
 
-        let markdown = MarkdownStage.render(resolved, progress: options.progress)
+        let markdown = MarkdownStage.render(resolved, progress: options.progress, cache: options.cache)
         clock.lap("markdown", counted(resolved.threads.reduce(0) { $0 + $1.tweets.count }, "tweet"))
         let archive = Archive.assemble(resolved, threads: markdown.threads, bios: markdown.bios)
         diagnostics += MediaCheck.missingImages(in: archive, content: options.content)

@@ -23,23 +23,33 @@ public struct ContentInventory: Sendable, Equatable {
                 path: root, reason: "there is no content folder here (pass --content DIR, or run `skein init`)")
         }
         let siteFile = root + "/site.yml"
+        let contentRoot = realPath(root) ?? root
+        func files(under folder: String, recursive: Bool) -> [String] {
+            ContentInventory.files(under: folder, recursive: recursive, inside: contentRoot, diagnostics: &diagnostics)
+        }
         return ContentInventory(
             root: root,
             siteFile: FileManager.default.fileExists(atPath: siteFile) ? siteFile : nil,
-            authorFiles: files(under: root + "/authors", recursive: false, diagnostics: &diagnostics)
+            authorFiles: files(under: root + "/authors", recursive: false)
                 .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.map { root + "/authors/" + $0 },
-            threadFiles: files(under: root + "/threads", recursive: true, diagnostics: &diagnostics)
+            threadFiles: files(under: root + "/threads", recursive: true)
                 .filter { $0.hasSuffix(".md") }.map { root + "/threads/" + $0 },
-            mediaFiles: files(under: root + "/media", recursive: true, diagnostics: &diagnostics)
+            mediaFiles: files(under: root + "/media", recursive: true)
         )
     }
 
     /// Files below `folder` as sorted relative paths, hidden ones left out. Links to folders are followed unless
     /// they lead back to a folder being walked; a link to nothing is listed, so that reading it reports it.
-    static func files(under folder: String, recursive: Bool, diagnostics: inout [Diagnostic]) -> [String] {
+    /// With `inside`, a link leading out of that folder is reported and left out: content must not pull files of
+    /// the machine (`media/keys -> /home/me/.ssh`) into a published site.
+    static func files(
+        under folder: String, recursive: Bool, inside boundary: String? = nil, diagnostics: inout [Diagnostic]
+    ) -> [String] {
         var found: [String] = []
         guard let real = realPath(folder) else { return [] }
-        walk(folder, prefix: "", ancestors: [real], recursive: recursive, into: &found, diagnostics: &diagnostics)
+        walk(
+            folder, prefix: "", ancestors: [real], recursive: recursive, boundary: boundary, into: &found,
+            diagnostics: &diagnostics)
         return found.sorted()
     }
 
@@ -50,8 +60,8 @@ public struct ContentInventory: Sendable, Equatable {
     }
 
     private static func walk(
-        _ folder: String, prefix: String, ancestors: Set<String>, recursive: Bool, into found: inout [String],
-        diagnostics: inout [Diagnostic]
+        _ folder: String, prefix: String, ancestors: Set<String>, recursive: Bool, boundary: String?,
+        into found: inout [String], diagnostics: inout [Diagnostic]
     ) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for entry in entries.sorted() where !entry.hasPrefix(".") {
@@ -59,6 +69,15 @@ public struct ContentInventory: Sendable, Equatable {
             let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if type == .typeSymbolicLink, exists, let boundary, let target = realPath(path),
+                target != boundary, !target.hasPrefix(boundary + "/")
+            {
+                diagnostics.append(
+                    .error(
+                        "this symbolic link leads outside the content folder, to \(target); it is not followed",
+                        at: SourceLocation(file: path)))
+                continue
+            }
             if exists && isDirectory.boolValue {
                 guard recursive, let real = realPath(path) else { continue }
                 // A link to the folder itself or to any folder above it would be walked forever.
@@ -71,7 +90,7 @@ public struct ContentInventory: Sendable, Equatable {
                 }
                 walk(
                     path, prefix: prefix + entry + "/", ancestors: ancestors.union([real]), recursive: true,
-                    into: &found, diagnostics: &diagnostics)
+                    boundary: boundary, into: &found, diagnostics: &diagnostics)
             } else if exists || type == .typeSymbolicLink {
                 found.append(prefix + entry)
             }

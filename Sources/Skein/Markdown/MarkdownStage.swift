@@ -11,15 +11,22 @@ public struct RenderedThread: Sendable {
 /// The Markdown stage: every tweet and bio through libcmark, threads in parallel.
 public enum MarkdownStage {
     /// Renders every thread of `content`, in its order, and every author's bio by key.
-    public static func render(_ content: ResolvedContent, progress: ProgressHandler? = nil) -> (
-        threads: [RenderedThread], bios: [String: RenderedMarkdown]
-    ) {
+    public static func render(_ content: ResolvedContent, progress: ProgressHandler? = nil, cache: BuildCache? = nil)
+        -> (
+            threads: [RenderedThread], bios: [String: RenderedMarkdown]
+        )
+    {
         let renderer = MarkdownRenderer(
             mentions: .init(knownHandles: Set(content.authors.map(\.key)), baseURL: content.site.mentionBaseURL))
         let counter = ProgressCounter("rendering Markdown", total: content.threads.count, handler: progress)
+        cache?.useMentionRule(
+            content.authors.map(\.key).joined(separator: " ") + " " + content.site.mentionBaseURL.absoluteString)
+        let render: @Sendable (String) -> RenderedMarkdown = { text in
+            cache?.markdown(text) { renderer.render(text) } ?? renderer.render(text)
+        }
         let threads = content.threads.parallelMap { thread in
             defer { counter.advance() }
-            return RenderedThread(source: thread, tweets: thread.tweets.map { renderer.render($0.markdown) })
+            return RenderedThread(source: thread, tweets: thread.tweets.map { render($0.markdown) })
         }
         var bios: [String: RenderedMarkdown] = [:]
         for author in content.authors {

@@ -14,7 +14,8 @@ public struct ParsedContent: Sendable {
 public enum ContentParser {
     /// Parses every file, collecting all problems.
     public static func parse(
-        _ inventory: ContentInventory, diagnostics: inout [Diagnostic], progress: ProgressHandler? = nil
+        _ inventory: ContentInventory, diagnostics: inout [Diagnostic], progress: ProgressHandler? = nil,
+        cache: BuildCache? = nil
     ) -> ParsedContent {
         let counter = ProgressCounter("parsing", total: inventory.threadFiles.count, handler: progress)
         let site = SiteConfigurationParser.parse(file: inventory.siteFile, diagnostics: &diagnostics)
@@ -26,9 +27,12 @@ public enum ContentParser {
         }
         let results = inventory.threadFiles.parallelMap { file in
             defer { counter.advance() }
-            var fileDiagnostics: [Diagnostic] = []
-            let thread = ThreadFileParser.parse(file: file, diagnostics: &fileDiagnostics)
-            return (thread, fileDiagnostics)
+            let parse = { () -> (ThreadSource?, [Diagnostic]) in
+                var fileDiagnostics: [Diagnostic] = []
+                let thread = ThreadFileParser.parse(file: file, diagnostics: &fileDiagnostics)
+                return (thread, fileDiagnostics)
+            }
+            return cache?.thread(at: file, parse: parse) ?? parse()
         }
         var threads: [ThreadSource] = []
         for (thread, fileDiagnostics) in results {
