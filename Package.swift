@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(
             name: "SkeinTests",
             dependencies: [
-                "Skein", .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"),
+                "Skein", "SkeinPreview", .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Fixtures"]
         ),

@@ -93,6 +93,26 @@ struct ServeTests {
         #expect(try RawHTTP.get("/threads/first/", port: server.port).body.contains("Fixed."))
     }
 
+    @Test func foldersCreatedWhileServingAreWatchedToo() throws {
+        let archive = try Self.archive()
+        let server = try ServeProcess(in: archive.root)
+        let socket = try RawHTTP.connect(port: server.port)
+        defer { close(socket) }
+        _ = "GET /__skein/events HTTP/1.1\r\nHost: x\r\n\r\n".withCString {
+            send(socket, $0, strlen($0), Int32(MSG_NOSIGNAL))
+        }
+        _ = RawHTTP.read(socket, until: Date().addingTimeInterval(5)) { $0.contains(": connected") }
+        try FileManager.default.createDirectory(
+            atPath: archive.content + "/threads/2025/spring", withIntermediateDirectories: true)
+        _ = RawHTTP.read(socket, until: Date().addingTimeInterval(3)) { $0.contains("event: reload") }
+        try archive.write("Content/threads/2025/spring/late.md", threadFile(tweets: ["Written in a new folder."]))
+        let seen = RawHTTP.read(socket, until: Date().addingTimeInterval(10)) { _ in
+            (try? RawHTTP.get("/threads/late/", port: server.port).status) == 200
+        }
+        #expect(
+            try RawHTTP.get("/threads/late/", port: server.port).body.contains("Written in a new folder."), "\(seen)")
+    }
+
     @Test func aStylesheetChangeOnlySwapsStylesheets() throws {
         let archive = try Self.archive()
         for (name, text) in Theme.builtIn.templates { try archive.write("Templates/\(name).mustache", text) }
