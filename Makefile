@@ -61,6 +61,7 @@ bench: release bench-deps
 bench-deps:
 	@command -v hugo >/dev/null || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq hugo; }
 	@test -x /usr/bin/time || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq time; }
+	@command -v wrk >/dev/null || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq wrk; }
 
 # libFuzzer over the thread parser and the Markdown stage, for FUZZ_SECONDS (not part of `make test`).
 # Leak detection is off: Foundation's compiled regular expressions are reported at exit though they live for the
