@@ -14,11 +14,7 @@ struct Build: ParsableCommand {
             """
     )
 
-    @Option(help: "The archive's content folder (default: Content/ of the archive found from here).")
-    var content: String?
-
-    @Option(help: "The theme folder (default: Templates/ beside the content folder, else the built-in theme).")
-    var templates: String?
+    @OptionGroup var archive: ArchiveOptions
 
     @Option(help: "Where the site is written (default: Output/ beside the content folder).")
     var output: String?
@@ -43,9 +39,9 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let console = Console(outputOptions)
-        let location = ArchiveLocation(content: content, output: output)
+        let location = ArchiveLocation(content: archive.content, output: output)
         let options = BuildOptions(
-            content: location.content, templates: templates, output: location.output,
+            content: location.content, templates: archive.templates, output: location.output,
             baseURL: baseURL.flatMap(SiteConfigurationParser.baseURL), selection: .init(drafts: drafts, future: future),
             progress: console.progress)
         let summary: BuildSummary

@@ -16,11 +16,7 @@ struct Check: ParsableCommand {
             """
     )
 
-    @Option(help: "The archive's content folder (default: Content/ of the archive found from here).")
-    var content: String?
-
-    @Option(help: "The theme folder (default: Templates/ beside the content folder, else the built-in theme).")
-    var templates: String?
+    @OptionGroup var archive: ArchiveOptions
 
     @Flag(help: "Fail on warnings too.")
     var strict = false
@@ -46,10 +42,10 @@ struct Check: ParsableCommand {
     func run() throws {
         let started = Date()
         let console = Console(outputOptions)
-        let location = ArchiveLocation(content: content, output: nil)
+        let location = ArchiveLocation(content: archive.content, output: nil)
         let options = CheckOptions(
             build: BuildOptions(
-                content: location.content, templates: templates, selection: .init(drafts: drafts, future: true),
+                content: location.content, templates: archive.templates, selection: .init(drafts: drafts, future: true),
                 progress: format == .human ? console.progress : nil),
             maximumTweetLength: maximumLength, external: external)
         let report: CheckReport

@@ -122,6 +122,15 @@ final class Console: Sendable {
     }
 }
 
+/// `--content` and `--templates`, shared by the commands that read an archive.
+struct ArchiveOptions: ParsableArguments {
+    @Option(help: "The archive's content folder (default: Content/ of the archive found from here).")
+    var content: String?
+
+    @Option(help: "The theme folder (default: Templates/ beside the content folder, else the built-in theme).")
+    var templates: String?
+}
+
 /// Where a command finds the archive when `--content` is not given: `Content/` here, or the nearest folder upward
 /// holding `Content/site.yml`, whose `Output/` is then the default output too.
 struct ArchiveLocation {

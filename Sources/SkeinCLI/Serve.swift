@@ -17,11 +17,7 @@ struct Serve: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The archive's content folder (default: Content/ of the archive found from here).")
-    var content: String?
-
-    @Option(help: "The theme folder (default: Templates/ beside the content folder, else the built-in theme).")
-    var templates: String?
+    @OptionGroup var archive: ArchiveOptions
 
     @Option(help: "The address to listen on; other than loopback, anyone who can reach this machine can read the site.")
     var host = "127.0.0.1"
@@ -43,7 +39,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(outputOptions)
-        let location = ArchiveLocation(content: content, output: nil)
+        let location = ArchiveLocation(content: archive.content, output: nil)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: location.content, isDirectory: &isDirectory), isDirectory.boolValue
         else {
@@ -52,7 +48,8 @@ struct Serve: AsyncParsableCommand {
         }
         let configuration = PreviewServer.Configuration(
             build: BuildOptions(
-                content: location.content, templates: templates, selection: .init(drafts: drafts, future: future)),
+                content: location.content, templates: archive.templates,
+                selection: .init(drafts: drafts, future: future)),
             host: host, port: port)
         let server = PreviewServer(configuration) { message in
             switch message {

@@ -103,6 +103,17 @@ final class ServeProcess {
         self.port = port
     }
 
+    /// A socket subscribed to the server's events, as a browser's page is; the stream has started when this returns.
+    func listenForEvents() throws -> Int32 {
+        let socket = try RawHTTP.connect(port: port)
+        _ = "GET /__skein/events HTTP/1.1\r\nHost: x\r\n\r\n".withCString {
+            send(socket, $0, strlen($0), Int32(MSG_NOSIGNAL))
+        }
+        let head = RawHTTP.read(socket, until: Date().addingTimeInterval(5)) { $0.contains(": connected") }
+        #expect(head.contains("text/event-stream") && head.contains(": connected"), "\(head)")
+        return socket
+    }
+
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         var status: Int32 = 0
