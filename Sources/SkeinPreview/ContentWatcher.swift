@@ -10,7 +10,7 @@ import Synchronization
 /// or when inotify is unavailable, it compares the folders' files every half second.
 final class ContentWatcher: Sendable {
     /// How long the folders must be quiet before a batch is reported.
-    static let quietPeriod = 0.12
+    static let quietPeriod = 0.08
 
     private let folders: [String]
     private let stopped = Atomic<Bool>(false)
@@ -22,9 +22,11 @@ final class ContentWatcher: Sendable {
     /// Batches of changed paths, until ``stop()``.
     func changes() -> AsyncStream<Set<String>> {
         AsyncStream { continuation in
+            // SKEIN_WATCH=poll forces polling: for network and container file systems whose changes inotify misses.
+            let polling = ProcessInfo.processInfo.environment["SKEIN_WATCH"] == "poll"
             let thread = Thread { [self] in
                 #if canImport(Glibc)
-                    if watchWithInotify(continuation) { return }
+                    if !polling && watchWithInotify(continuation) { return }
                 #endif
                 poll(continuation)
             }

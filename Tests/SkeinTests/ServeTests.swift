@@ -105,6 +105,25 @@ struct ServeTests {
             try RawHTTP.get("/threads/late/", port: server.port).body.contains("Written in a new folder."), "\(seen)")
     }
 
+    @Test func pollingTakesOverWhereInotifyCannotBeUsed() throws {
+        let archive = try Self.archive()
+        let server = try ServeProcess(in: archive.root, environment: ["SKEIN_WATCH": "poll"])
+        let socket = try server.listenForEvents()
+        defer { close(socket) }
+        try archive.write("Content/threads/first.md", threadFile(author: "ada", tweets: ["Seen by polling."]))
+        let seen = RawHTTP.read(socket, until: Date().addingTimeInterval(10)) { $0.contains("event: reload") }
+        #expect(seen.contains("event: reload"))
+        #expect(try RawHTTP.get("/threads/first/", port: server.port).body.contains("Seen by polling."))
+    }
+
+    @Test func warnsWhenReachableFromOtherMachines() throws {
+        let archive = try Self.archive()
+        let everywhere = try ServeProcess(in: archive.root, arguments: ["--host", "0.0.0.0"])
+        #expect(everywhere.greeting.contains("warning: serving on 0.0.0.0"), "\(everywhere.greeting)")
+        let loopback = try ServeProcess(in: archive.root)
+        #expect(!loopback.greeting.contains("warning"))
+    }
+
     @Test func aStylesheetChangeOnlySwapsStylesheets() throws {
         let archive = try Self.archive()
         for (name, text) in Theme.builtIn.templates { try archive.write("Templates/\(name).mustache", text) }

@@ -14,6 +14,15 @@ public final class BuildCache: Sendable {
     private let parsed = Mutex<[String: ParsedFile]>([:])
     private let markdown = Mutex<[String: RenderedMarkdown]>([:])
     private let markdownRule = Mutex<String>("")
+    private let written = Mutex<WrittenSite?>(nil)
+
+    /// The pages of the last build that reached its output folder, and what made them.
+    private struct WrittenSite: Sendable {
+        var output: String
+        var theme: Int
+        var pages: [String: Page]
+        var files: Set<String>
+    }
 
     /// An empty cache.
     public init() {}
@@ -40,6 +49,53 @@ public final class BuildCache: Sendable {
             return current != rule
         }
         if changed { markdown.withLock { $0.removeAll() } }
+    }
+
+    /// The pages of `pages` that the last build into `output`, with the same theme, rendered from equal data and
+    /// that are still there: they need not be rendered again.
+    func unchangedPages(_ pages: [Page], theme: Theme, output: String) -> Set<String> {
+        guard let last = written.withLock({ $0 }), last.output == output, last.theme == Self.fingerprint(theme) else {
+            return []
+        }
+        var unchanged: Set<String> = []
+        for page in pages where last.pages[page.route.filePath] == page {
+            if FileManager.default.fileExists(atPath: output + "/" + page.route.filePath) {
+                unchanged.insert(page.route.filePath)
+            }
+        }
+        return unchanged
+    }
+
+    /// The files the last build wrote into `output`, when it is known.
+    func files(writtenTo output: String) -> Set<String>? {
+        written.withLock { $0?.output == output ? $0?.files : nil }
+    }
+
+    /// Records the pages and files of a build that reached `output`.
+    func remember(_ pages: [Page], files: Set<String>, theme: Theme, output: String) {
+        let site = WrittenSite(
+            output: output, theme: Self.fingerprint(theme),
+            pages: Dictionary(pages.map { ($0.route.filePath, $0) }, uniquingKeysWith: { $1 }), files: files)
+        written.withLock { $0 = site }
+    }
+
+    /// Forgets the written pages, after a build that may have left its output half-written.
+    func forgetWrittenPages() {
+        written.withLock { $0 = nil }
+    }
+
+    /// Within one process, equal for equal themes.
+    private static func fingerprint(_ theme: Theme) -> Int {
+        var hasher = Hasher()
+        for name in theme.templates.keys.sorted() {
+            hasher.combine(name)
+            hasher.combine(theme.templates[name])
+        }
+        for name in theme.assets.keys.sorted() {
+            hasher.combine(name)
+            hasher.combine(theme.assets[name])
+        }
+        return hasher.finalize()
     }
 
     /// `text` rendered, from the cache when the same text was rendered under the same mention rule.

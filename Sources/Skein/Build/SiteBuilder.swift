@@ -98,11 +98,16 @@ public enum SiteBuilder {
         try writer.begin()
         let report: SiteWriter.Report
         do {
-            report = try write(site, with: writer, progress: options.progress)
+            report = try write(
+                site, with: writer,
+                skipping: options.cache?.unchangedPages(site.pages, theme: site.theme, output: options.output) ?? [],
+                previousFiles: options.cache?.files(writtenTo: options.output), progress: options.progress)
         } catch {
             writer.abandon()
+            options.cache?.forgetWrittenPages()
             throw error
         }
+        options.cache?.remember(site.pages, files: site.filePaths, theme: site.theme, output: options.output)
         clock.lap(
             "render and write", "\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed")
         return BuildSummary(
@@ -162,11 +167,14 @@ public enum SiteBuilder {
 
     /// Renders pages in parallel and stages them with the theme's assets and the media, then commits.
     private static func write(
-        _ site: PreparedSite, with writer: SiteWriter, progress: ProgressHandler?
+        _ site: PreparedSite, with writer: SiteWriter, skipping unchanged: Set<String>, previousFiles: Set<String>?,
+        progress: ProgressHandler?
     ) throws(BuildFailure) -> SiteWriter.Report {
         let counter = ProgressCounter("rendering", total: site.pages.count, handler: progress)
         let outcomes = site.pages.parallelMap { page -> Result<Void, BuildFailure> in
             defer { counter.advance() }
+            // A page rendered before from equal data is already in the output (see BuildCache).
+            if unchanged.contains(page.route.filePath) { return .success(()) }
             let text = site.render(page)
             return Result { () throws(BuildFailure) in _ = try writer.stage(Data(text.utf8), at: page.route.filePath) }
         }
@@ -177,6 +185,6 @@ public enum SiteBuilder {
             }
             _ = try writer.stage(data, at: copy.path)
         }
-        return try writer.commit(produced: site.filePaths)
+        return try writer.commit(produced: site.filePaths, previous: previousFiles)
     }
 }

@@ -10,7 +10,11 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// ``html`` cut at every internal link, so that each page joins them with its own root instead of searching.
     private(set) var segments: [String]
     /// The text without markup, for titles, excerpts and reading time.
-    public var plainText: String
+    public var plainText: String {
+        didSet { wordCount = Self.words(in: plainText) }
+    }
+    /// Words in ``plainText``, counted once.
+    private(set) var wordCount: Int
     /// Hashtags as written, without `#`, in order.
     public var hashtags: [String]
     /// Images, with their targets as written.
@@ -31,9 +35,14 @@ public struct RenderedMarkdown: Sendable, Equatable {
         self.html = html
         self.segments = InternalLink.segments(of: html)
         self.plainText = plainText
+        self.wordCount = Self.words(in: plainText)
         self.hashtags = hashtags
         self.images = images
         self.links = links
+    }
+
+    private static func words(in text: String) -> Int {
+        text.split(whereSeparator: \.isWhitespace).count
     }
 
     /// The HTML with its internal links leading through `prefix` to the site's root.

@@ -1,5 +1,5 @@
 /// One file of the site to render: where it goes, which template makes it, and what the template is given.
-public struct Page: Sendable {
+public struct Page: Sendable, Equatable {
     /// Where the page is written.
     public var route: Route
     /// The template's name, such as `thread` or `partials/card`.

@@ -10,13 +10,16 @@ extension Archive {
         var topicThreads: [String: [Int]] = [:]
         var spellings: [String: [String: Int]] = [:]
         var tweetCounts: [String: Int] = [:]
+        // The same hashtags recur across thousands of tweets.
+        var slugs: [String: String] = [:]
 
         for (index, item) in rendered.enumerated() {
             let source = item.source
             let authorKey = Handle.key(source.author)
             var topicSlugs: [String] = []
             for name in source.topics + item.tweets.flatMap(\.hashtags) {
-                let slug = Slug.make(from: name)
+                let slug = slugs[name] ?? Slug.make(from: name)
+                slugs[name] = slug
                 guard !slug.isEmpty else { continue }
                 spellings[slug, default: [:]][name, default: 0] += 1
                 if !topicSlugs.contains(slug) { topicSlugs.append(slug) }
@@ -40,7 +43,7 @@ extension Archive {
                     date: source.date, topicSlugs: topicSlugs, tweets: tweets, summary: source.summary,
                     source: source.source,
                     language: source.language, file: source.location.file,
-                    wordCount: item.tweets.reduce(0) { $0 + $1.plainText.split(whereSeparator: \.isWhitespace).count }))
+                    wordCount: item.tweets.reduce(0) { $0 + $1.wordCount }))
         }
 
         let topics = topicThreads.keys.map { slug in

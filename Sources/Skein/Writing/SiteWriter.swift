@@ -58,8 +58,10 @@ struct SiteWriter {
         return true
     }
 
-    /// Moves staged files into the output and deletes files that the build no longer produces.
-    func commit(produced: Set<String>) throws(BuildFailure) -> Report {
+    /// Moves staged files into the output and deletes files that the build no longer produces. When `previous`, the
+    /// files of the last build into this output, is known, only those are candidates for deletion, and the output
+    /// need not be walked.
+    func commit(produced: Set<String>, previous: Set<String>? = nil) throws(BuildFailure) -> Report {
         var report = Report()
         let files = FileManager.default
         do {
@@ -74,12 +76,14 @@ struct SiteWriter {
                 }
                 report.written += 1
             }
-            for path in existingFiles() where !produced.contains(path) {
+            let stale =
+                previous.map { $0.subtracting(produced).sorted() } ?? existingFiles().filter { !produced.contains($0) }
+            for path in stale where files.fileExists(atPath: output.appendingPathComponent(path).path) {
                 try files.removeItem(at: output.appendingPathComponent(path))
                 report.removed += 1
                 report.changes.append(FileChange(path: path, reason: .removed))
             }
-            removeEmptyFolders(in: output, isTop: true)
+            if previous == nil || !stale.isEmpty { removeEmptyFolders(in: output, isTop: true) }
             try? files.removeItem(at: staging)
         } catch {
             throw .fileSystem(path: output.path, reason: "cannot update the output folder (\(Self.reason(error)))")

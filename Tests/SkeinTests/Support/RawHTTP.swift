@@ -81,12 +81,16 @@ final class ServeProcess {
     let port: Int
     private let output = Pipe()
 
-    init(in folder: String, arguments: [String] = []) throws {
+    /// Everything the server printed up to its URL.
+    private(set) var greeting = ""
+
+    init(in folder: String, arguments: [String] = [], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: try #require(CommandLineTests.binary))
         process.arguments = ["serve", "--port", "0"] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         process.standardOutput = output
         process.standardError = output
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         try process.run()
         // The first line names the URL: "Serving Content at http://127.0.0.1:PORT/ (Ctrl-C to stop)".
         var text = ""
@@ -97,10 +101,11 @@ final class ServeProcess {
             if data.isEmpty { break }
             text += String(decoding: data, as: UTF8.self)
         }
-        guard let range = text.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression),
+        guard let range = text.range(of: #"http://[^/ ]+:\d+"#, options: .regularExpression),
             let port = Int(text[range].split(separator: ":").last ?? "")
         else { throw POSIXError(.EIO) }
         self.port = port
+        greeting = text
     }
 
     /// A socket subscribed to the server's events, as a browser's page is; the stream has started when this returns.

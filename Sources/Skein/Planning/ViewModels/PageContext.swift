@@ -1,6 +1,6 @@
 /// What every template receives. Templates read stored properties by name (`{{site.title}}`, `{{#thread}}`);
 /// the README lists them. Fields that a page type does not use are `nil` or empty.
-public struct PageContext: Sendable {
+public struct PageContext: Sendable, Equatable {
     /// The site: its name and the links of its navigation.
     public var site: SiteView
     /// The page's `<title>`, description, canonical URL and social-card data.
@@ -31,7 +31,7 @@ public struct PageContext: Sendable {
 }
 
 /// The site as every page shows it.
-public struct SiteView: Sendable {
+public struct SiteView: Sendable, Equatable {
     public var title: String
     /// `nil` when `site.yml` gives none.
     public var description: String?
@@ -48,7 +48,7 @@ public struct SiteView: Sendable {
 }
 
 /// Head data of one page.
-public struct MetaView: Sendable {
+public struct MetaView: Sendable, Equatable {
     /// The whole `<title>`: the page's title, then the site's.
     public var title: String
     /// The page's own heading.
@@ -70,7 +70,7 @@ public struct MetaView: Sendable {
 }
 
 /// A link with its text.
-public struct LinkView: Sendable {
+public struct LinkView: Sendable, Equatable {
     public var name: String
     public var url: String
 }
