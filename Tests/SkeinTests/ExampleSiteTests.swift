@@ -19,6 +19,7 @@ import Testing
     }
 
     @Test func theExampleHasWhatANewcomerShouldSee() throws {
+        defer { try? FileManager.default.removeItem(atPath: output) }
         var diagnostics: [Diagnostic] = []
         let inventory = try ContentInventory.discover(in: Paths.packageRoot + "/Content", diagnostics: &diagnostics)
         let parsed = ContentParser.parse(inventory, diagnostics: &diagnostics)
@@ -32,7 +33,6 @@ import Testing
             !$0.contains(".")
         }
         #expect(topicPages.count >= 8)
-        defer { try? FileManager.default.removeItem(atPath: output) }
     }
 
     @Test func everyInternalLinkAndImageResolves() throws {

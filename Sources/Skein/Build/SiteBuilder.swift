@@ -90,6 +90,7 @@ public struct PreparedSite: Sendable {
 /// The whole pipeline: discover → parse → resolve → render Markdown → plan pages → render templates → write.
 public enum SiteBuilder {
     /// Builds the site; throws ``BuildFailure/invalidInput(_:)`` with every error of the run, leaving the output as it was.
+    @discardableResult
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildSummary {
         let start = Date()
         let site = try prepare(options)

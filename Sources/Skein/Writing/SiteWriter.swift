@@ -103,7 +103,8 @@ struct SiteWriter {
         var result: [String] = []
         for entry in entries.sorted() where !entry.hasPrefix(".") {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: output.appendingPathComponent(entry).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(
+                atPath: output.appendingPathComponent(entry).path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 result += Self.allFiles(under: output.appendingPathComponent(entry)).map { entry + "/" + $0 }
             } else {
