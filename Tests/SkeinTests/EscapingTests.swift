@@ -30,7 +30,7 @@ import Testing
         let tree = archive.outputTree()
         #expect(!tree.isEmpty)
         for (path, data) in tree where path.hasSuffix(".html") || path.hasSuffix(".xml") {
-            let text = String(decoding: data, as: UTF8.self)
+            let text = InjectionTests.withoutThemeElements(String(decoding: data, as: UTF8.self))
             #expect(!text.contains("<script"), "\(path) contains a script tag")
             #expect(!text.contains("onerror="), "\(path) contains an event handler")
             #expect(!text.contains("\" onmouseover"), "\(path) lets a quote end an attribute")

@@ -77,10 +77,15 @@ public struct PreparedSite: Sendable {
         library.render(page.context, withTemplate: page.template) ?? ""
     }
 
-    /// Every file the site consists of besides its pages: theme assets and media, with where each comes from.
+    /// Files made from the archive besides pages: the search index.
+    var generated: [(path: String, text: String)]
+
+    /// Every file the site consists of besides its pages: theme assets, media and the search index, with where each
+    /// comes from.
     var copies: [(path: String, source: String?, data: Data?)] {
         theme.assets.sorted { $0.key < $1.key }.map { ("assets/" + $0.key, nil, $0.value) }
             + archive.mediaFiles.map { ("media/" + $0, content + "/media/" + $0, nil) }
+            + generated.map { ($0.path, nil, Data($0.text.utf8)) }
     }
 
     /// The paths of every file of the site.
@@ -148,9 +153,11 @@ public enum SiteBuilder {
         guard !diagnostics.containsErrors else { throw .invalidInput(diagnostics.sortedByLocation()) }
         let pages = PagePlanner.plan(archive, urls: SiteURLs(baseURL: archive.site.baseURL))
         clock.lap("plan", counted(pages.count, "page"))
+        let search = SearchIndex(archive: archive)
+        clock.lap("search index", counted(search.files.count, "file"))
         return PreparedSite(
             archive: archive, pages: pages, theme: theme, library: library, warnings: diagnostics.sortedByLocation(),
-            content: options.content, timings: clock.laps)
+            content: options.content, timings: clock.laps, generated: search.files)
     }
 
     static func loadTheme(_ options: BuildOptions) throws(BuildFailure) -> Theme {

@@ -63,11 +63,13 @@ enum TemplateVariables {
         var context = PageContext(
             site: SiteView(
                 title: "", description: "", language: "", homeURL: "", authorsURL: "", topicsURL: "", archiveURL: "",
+                searchURL: "",
                 feedURL: "", stylesheetURL: "", iconURL: "", sitemapURL: ""),
             meta: MetaView(
                 title: "", heading: "", description: "", canonicalURL: "", openGraphType: "", imageURL: "",
                 language: "",
-                feedURL: "", feedTitle: "", isHome: true, isAuthors: true, isTopics: true, isArchive: true))
+                feedURL: "", feedTitle: "", isHome: true, isAuthors: true, isTopics: true, isArchive: true,
+                isSearch: true))
         context.listing = ListingView(
             heading: "", threads: [card],
             pagination: PaginationView(current: 1, total: 1, previousURL: "", nextURL: "", label: ""), author: author,

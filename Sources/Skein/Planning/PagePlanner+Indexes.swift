@@ -86,6 +86,16 @@ extension PagePlanner {
         return [Page(route: .archive, template: "archive", context: index)] + pages
     }
 
+    /// `/search/`, whose script loads the index written beside it.
+    func searchPage() -> Page {
+        let context = PageContext(
+            site: site(.relative(from: .search)),
+            meta: meta(
+                .search, title: "Search", heading: "Search", description: "Search \(archive.site.title)",
+                navigation: \.isSearch))
+        return Page(route: .search, template: "search", context: context)
+    }
+
     /// The 404 page, which hosts serve at any depth: its links start at the site's root path.
     func notFoundPage() -> Page {
         var context = PageContext(

@@ -29,6 +29,7 @@ public struct PagePlanner {
         pages += planner.topicPages()
         pages += planner.archivePages()
         pages += planner.feeds()
+        pages.append(planner.searchPage())
         pages.append(planner.notFoundPage())
         pages.append(planner.sitemap(of: pages))
         pages.append(planner.robots())
@@ -43,6 +44,7 @@ public struct PagePlanner {
             language: archive.site.language,
             homeURL: urls.url(.home, from: root), authorsURL: urls.url(.authors, from: root),
             topicsURL: urls.url(.topics, from: root), archiveURL: urls.url(.archive, from: root),
+            searchURL: urls.url(.search, from: root),
             feedURL: urls.url(.feed, from: root), stylesheetURL: urls.url(.asset("skein.css"), from: root),
             iconURL: urls.url(.asset("icon.svg"), from: root), sitemapURL: urls.absolute(.sitemap))
     }
@@ -59,7 +61,7 @@ public struct PagePlanner {
             canonicalURL: urls.absolute(route), openGraphType: type, imageURL: image,
             language: language ?? archive.site.language,
             feedURL: feed.map { urls.url($0, from: .relative(from: route)) }, feedTitle: feedTitle,
-            isHome: false, isAuthors: false, isTopics: false, isArchive: false)
+            isHome: false, isAuthors: false, isTopics: false, isArchive: false, isSearch: false)
         if let navigation { meta[keyPath: navigation] = true }
         return meta
     }

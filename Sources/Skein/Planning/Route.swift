@@ -13,6 +13,7 @@ public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static let authors = Route("authors/")
     public static let topics = Route("topics/")
     public static let archive = Route("archive/")
+    public static let search = Route("search/")
     public static let feed = Route("feed.xml")
     public static let sitemap = Route("sitemap.xml")
     public static let robots = Route("robots.txt")

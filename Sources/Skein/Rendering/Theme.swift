@@ -12,7 +12,8 @@ public struct Theme: Sendable {
 
     /// The templates every site needs.
     public static let requiredTemplates = [
-        "home", "thread", "authors", "author", "topics", "topic", "archive", "month", "404", "feed", "sitemap",
+        "home", "thread", "authors", "author", "topics", "topic", "archive", "month", "search", "404", "feed",
+        "sitemap",
         "robots",
     ]
 

@@ -40,6 +40,8 @@ public struct SiteView: Sendable, Equatable {
     public var authorsURL: String
     public var topicsURL: String
     public var archiveURL: String
+    /// The search page; its script reads `?q=`.
+    public var searchURL: String
     public var feedURL: String
     public var stylesheetURL: String
     public var iconURL: String
@@ -67,6 +69,7 @@ public struct MetaView: Sendable, Equatable {
     public var isAuthors: Bool
     public var isTopics: Bool
     public var isArchive: Bool
+    public var isSearch: Bool
 }
 
 /// A link with its text.

@@ -135,6 +135,7 @@ extension SiteView: MustacheParent {
         case "authorsURL": self.authorsURL
         case "topicsURL": self.topicsURL
         case "archiveURL": self.archiveURL
+        case "searchURL": self.searchURL
         case "feedURL": self.feedURL
         case "stylesheetURL": self.stylesheetURL
         case "iconURL": self.iconURL
@@ -160,6 +161,7 @@ extension MetaView: MustacheParent {
         case "isAuthors": self.isAuthors
         case "isTopics": self.isTopics
         case "isArchive": self.isArchive
+        case "isSearch": self.isSearch
         default: nil
         }
     }

@@ -1,0 +1,116 @@
+import Foundation
+
+/// The search index the build writes under `search/`, split so that a search loads only what it needs, and written
+/// as scripts (`window.skeinSearch.add(…)`) so that it also works from `file://`, where pages cannot fetch files.
+///
+/// - `search/terms-<key>.js`: the inverted index for terms starting with `<key>` (the term's first two characters):
+///   term → `[thread, weight, …]` pairs, weights from where the term stands (title 8, author and topics 4, text 1).
+/// - `search/threads-<n>.js`: 64 threads each: title, URL, author, date, topics and text, for results and excerpts.
+/// - `search/manifest.js`: which term shards exist and how threads are chunked.
+struct SearchIndex {
+    /// Threads per chunk of `threads-<n>.js`.
+    static let chunkSize = 64
+
+    /// Every file of the index, by path below the site's root, with its text.
+    let files: [(path: String, text: String)]
+
+    init(archive: Archive) {
+        let topicNames = Dictionary(uniqueKeysWithValues: archive.topics.map { ($0.slug, $0.name) })
+        let day = ISO8601DateFormatter()
+        day.timeZone = archive.site.timeZone
+        day.formatOptions = [.withFullDate]
+        let days = archive.threads.map { day.string(from: $0.date) }
+        // Terms are found per thread in parallel; the postings are merged in thread order, so files never depend on
+        // scheduling.
+        let perThread = Array(archive.threads.indices).parallelMap { index -> (terms: [String: Int], entry: Entry) in
+            let thread = archive.threads[index]
+            let author = archive.authors[archive.authorIndex[thread.authorKey]!]
+            let topics = thread.topicSlugs.compactMap { topicNames[$0] }
+            let text = thread.tweets.map(\.content.plainText).joined(separator: "\n")
+            var terms: [String: Int] = [:]
+            for (part, weight) in [
+                (thread.title, 8), (author.displayName + " " + author.handle, 4), (topics.joined(separator: " "), 4),
+                (text, 1),
+            ] {
+                for term in Self.terms(in: part) { terms[term, default: 0] += weight }
+            }
+            let entry = Entry(
+                t: thread.title, u: Route.thread(thread.slug).urlPath, a: author.displayName, h: author.handle,
+                d: days[index],
+                k: topics, x: String(text.prefix(4000)))
+            return (terms, entry)
+        }
+        var postings: [String: [Int: Int]] = [:]
+        for (index, item) in perThread.enumerated() {
+            for (term, weight) in item.terms { postings[term, default: [:]][index] = weight }
+        }
+        let threads = perThread.map(\.entry)
+        var shards: [String: [String: [Int]]] = [:]
+        for (term, threadsWithWeights) in postings {
+            let pairs = threadsWithWeights.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.flatMap {
+                [$0.key, $0.value]
+            }
+            shards[Self.shardKey(term), default: [:]][term] = pairs
+        }
+        var files: [(String, String)] = []
+        for key in shards.keys.sorted() {
+            files.append(("search/terms-\(Self.fileName(key)).js", Self.script("terms", key, shards[key]!)))
+        }
+        for start in stride(from: 0, to: threads.count, by: Self.chunkSize) {
+            let chunk = Array(threads[start..<min(start + Self.chunkSize, threads.count)])
+            files.append(
+                ("search/threads-\(start / Self.chunkSize).js", Self.script("threads", start / Self.chunkSize, chunk)))
+        }
+        let manifest = Manifest(
+            shards: shards.keys.sorted().map { [$0, Self.fileName($0)] }, chunk: Self.chunkSize, count: threads.count)
+        files.append(("search/manifest.js", Self.script("manifest", 0, manifest)))
+        self.files = files
+    }
+
+    /// Lower-cased words of letters and digits, diacritics folded, as the search page splits queries too.
+    static func terms(in text: String) -> [String] {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split { !($0.isLetter || $0.isNumber) }
+            .map(String.init)
+            .filter { $0.count > 1 || $0.unicodeScalars.first.map { $0.value > 0x2E7F } == true }
+    }
+
+    /// The shard of a term: its first two characters.
+    static func shardKey(_ term: String) -> String { String(term.prefix(2)) }
+
+    /// A shard key as a file name: hexadecimal UTF-8, so any script makes a plain name.
+    static func fileName(_ key: String) -> String {
+        key.utf8.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// `window.skeinSearch.add(kind, key, data)` with the data as JSON that cannot end the script: `<` and the line
+    /// separators are escaped, so text like `</script>` from content stays text.
+    static func script(_ kind: String, _ key: some Encodable, _ value: some Encodable) -> String {
+        func json(_ value: some Encodable) -> String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(value)) ?? Data("null".utf8)
+            return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+                .replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(
+                    of: "\u{2029}", with: "\\u2029")
+        }
+        return "window.skeinSearch.add(\"\(kind)\", \(json(key)), \(json(value)));\n"
+    }
+
+    /// A thread as results show it: title, URL below the root, author's name and handle, day, topics, text.
+    struct Entry: Codable, Sendable {
+        var t: String
+        var u: String
+        var a: String
+        var h: String
+        var d: String
+        var k: [String]
+        var x: String
+    }
+
+    struct Manifest: Codable {
+        var shards: [[String]]
+        var chunk: Int
+        var count: Int
+    }
+}

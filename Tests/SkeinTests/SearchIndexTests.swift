@@ -1,0 +1,51 @@
+import Foundation
+import Skein
+import Testing
+
+/// The search index the build writes beside `/search/`.
+@Suite struct SearchIndexTests {
+    /// The JSON data of one index script, `window.skeinSearch.add(kind, key, data);`.
+    func data(_ archive: TemporaryArchive, _ file: String) throws -> Any {
+        let text = try #require(archive.read("Output/search/" + file))
+        #expect(text.hasPrefix("window.skeinSearch.add("))
+        let arguments = text.dropFirst("window.skeinSearch.add(".count).dropLast(3)  // ");\n"
+        let array = try JSONSerialization.jsonObject(with: Data(("[" + arguments + "]").utf8)) as? [Any]
+        return try #require(array?.last)
+    }
+
+    func shardFile(_ key: String) -> String {
+        "terms-" + key.utf8.map { String(format: "%02x", $0) }.joined() + ".js"
+    }
+
+    @Test func indexesTitlesAuthorsTopicsAndTextFoldedAndRanked() throws {
+        let archive = try TemporaryArchive([
+            "Content/authors/ada.yml": "name: Ada Lovelace\n",
+            "Content/threads/a.md": threadFile(
+                date: "2024-03-02", extra: "title: Engines of Café\n", tweets: ["Some text."]),
+            "Content/threads/b.md": threadFile(date: "2024-03-01", tweets: ["About engines and cafe culture: 1 < 2."]),
+        ])
+        try archive.build()
+        let manifest = try #require(try data(archive, "manifest.js") as? [String: Any])
+        #expect(manifest["count"] as? Int == 2)
+        let shard = try #require(try data(archive, shardFile("en")) as? [String: [Int]])
+        // "a" (newest, 0) has "engines" in its title (8); "b" in its text (1) and its title, taken from the text (8).
+        #expect(shard["engines"] == [1, 9, 0, 8])
+        let cafe = try #require(try data(archive, shardFile("ca")) as? [String: [Int]])
+        #expect(cafe["cafe"] == [1, 9, 0, 8], "Café and cafe are one term")
+        let lovelace = try #require(try data(archive, shardFile("lo")) as? [String: [Int]])
+        #expect(lovelace["lovelace"] == [0, 4, 1, 4], "authors' names are searchable")
+        let threads = try #require(try data(archive, "threads-0.js") as? [[String: Any]])
+        #expect(threads.map { $0["u"] as? String } == ["threads/a/", "threads/b/"])
+        #expect((threads[1]["x"] as? String)?.contains("1 < 2") == true, "text survives, escaped in the file")
+        #expect(archive.read("Output/search/threads-0.js")?.contains("<") == false)
+        #expect(archive.read("Output/search/index.html")?.contains("<noscript>") == true)
+    }
+
+    @Test func everyPageHasASearchBoxThatLeadsToTheSearchPage() throws {
+        let archive = try TemporaryArchive(ExampleArchive.files)
+        try archive.build()
+        #expect(archive.read("Output/index.html")?.contains(#"action="search/" method="get""#) == true)
+        #expect(
+            archive.read("Output/threads/first/index.html")?.contains(#"action="../../search/" method="get""#) == true)
+    }
+}
