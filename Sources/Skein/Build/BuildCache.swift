@@ -14,6 +14,7 @@ public final class BuildCache: Sendable {
     private let parsed = Mutex<[String: ParsedFile]>([:])
     private let markdown = Mutex<[String: RenderedMarkdown]>([:])
     private let markdownRule = Mutex<String>("")
+    private let searchTerms = Mutex<[String: [String: Int]]>([:])
     private let written = Mutex<WrittenSite?>(nil)
 
     /// The pages of the last build that reached its output folder, and what made them.
@@ -96,6 +97,14 @@ public final class BuildCache: Sendable {
             hasher.combine(theme.assets[name])
         }
         return hasher.finalize()
+    }
+
+    /// A thread's weighted search terms, by the texts they come from.
+    func searchTerms(_ key: String, compute: () -> [String: Int]) -> [String: Int] {
+        if let hit = searchTerms.withLock({ $0[key] }) { return hit }
+        let terms = compute()
+        searchTerms.withLock { $0[key] = terms }
+        return terms
     }
 
     /// `text` rendered, from the cache when the same text was rendered under the same mention rule.

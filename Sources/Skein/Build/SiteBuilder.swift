@@ -153,7 +153,7 @@ public enum SiteBuilder {
         guard !diagnostics.containsErrors else { throw .invalidInput(diagnostics.sortedByLocation()) }
         let pages = PagePlanner.plan(archive, urls: SiteURLs(baseURL: archive.site.baseURL))
         clock.lap("plan", counted(pages.count, "page"))
-        let search = SearchIndex(archive: archive)
+        let search = SearchIndex(archive: archive, cache: options.cache)
         clock.lap("search index", counted(search.files.count, "file"))
         return PreparedSite(
             archive: archive, pages: pages, theme: theme, library: library, warnings: diagnostics.sortedByLocation(),

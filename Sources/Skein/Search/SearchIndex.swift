@@ -14,7 +14,7 @@ struct SearchIndex {
     /// Every file of the index, by path below the site's root, with its text.
     let files: [(path: String, text: String)]
 
-    init(archive: Archive) {
+    init(archive: Archive, cache: BuildCache? = nil) {
         let topicNames = Dictionary(uniqueKeysWithValues: archive.topics.map { ($0.slug, $0.name) })
         let day = ISO8601DateFormatter()
         day.timeZone = archive.site.timeZone
@@ -27,13 +27,18 @@ struct SearchIndex {
             let author = archive.authors[archive.authorIndex[thread.authorKey]!]
             let topics = thread.topicSlugs.compactMap { topicNames[$0] }
             let text = thread.tweets.map(\.content.plainText).joined(separator: "\n")
-            var terms: [String: Int] = [:]
-            for (part, weight) in [
+            let parts = [
                 (thread.title, 8), (author.displayName + " " + author.handle, 4), (topics.joined(separator: " "), 4),
                 (text, 1),
-            ] {
-                for term in Self.terms(in: part) { terms[term, default: 0] += weight }
+            ]
+            let weigh = { () -> [String: Int] in
+                var terms: [String: Int] = [:]
+                for (part, weight) in parts {
+                    for term in Self.terms(in: part) { terms[term, default: 0] += weight }
+                }
+                return terms
             }
+            let terms = cache?.searchTerms(parts.map(\.0).joined(separator: "\u{1}"), compute: weigh) ?? weigh()
             let entry = Entry(
                 t: thread.title, u: Route.thread(thread.slug).urlPath, a: author.displayName, h: author.handle,
                 d: days[index],
@@ -69,7 +74,23 @@ struct SearchIndex {
 
     /// Lower-cased words of letters and digits, diacritics folded, as the search page splits queries too.
     static func terms(in text: String) -> [String] {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // Most text is ASCII: split and lower-case its bytes directly; fold the rest with Foundation.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var terms: [String] = []
+            var current: [UInt8] = []
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
+                default:
+                    if current.count > 1 { terms.append(String(decoding: current, as: UTF8.self)) }
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+            if current.count > 1 { terms.append(String(decoding: current, as: UTF8.self)) }
+            return terms
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split { !($0.isLetter || $0.isNumber) }
             .map(String.init)
             .filter { $0.count > 1 || $0.unicodeScalars.first.map { $0.value > 0x2E7F } == true }
@@ -90,9 +111,25 @@ struct SearchIndex {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(value)) ?? Data("null".utf8)
-            return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
-                .replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(
-                    of: "\u{2029}", with: "\\u2029")
+            // `<` and the line separators U+2028/U+2029 (E2 80 A8/A9) become escapes, in one pass over the bytes.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(data.count + data.count / 64)
+            var index = data.startIndex
+            while index < data.endIndex {
+                let byte = data[index]
+                if byte == UInt8(ascii: "<") {
+                    bytes.append(contentsOf: Array("\\u003c".utf8))
+                } else if byte == 0xE2, index + 2 < data.endIndex, data[index + 1] == 0x80,
+                    data[index + 2] == 0xA8 || data[index + 2] == 0xA9
+                {
+                    bytes.append(contentsOf: Array((data[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                    index += 2
+                } else {
+                    bytes.append(byte)
+                }
+                index += 1
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
         return "window.skeinSearch.add(\"\(kind)\", \(json(key)), \(json(value)));\n"
     }
