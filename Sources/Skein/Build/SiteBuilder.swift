@@ -77,8 +77,8 @@ public struct PreparedSite: Sendable {
         library.render(page.context, withTemplate: page.template) ?? ""
     }
 
-    /// Files made from the archive besides pages: the search index.
-    var generated: [(path: String, text: String)]
+    /// Files made from the archive besides pages: the search index, made by `build` only (`check` needs none).
+    var generated: [(path: String, text: String)] = []
 
     /// Every file the site consists of besides its pages: theme assets, media and the search index, with where each
     /// comes from.
@@ -88,8 +88,10 @@ public struct PreparedSite: Sendable {
             + generated.map { ($0.path, nil, Data($0.text.utf8)) }
     }
 
-    /// The paths of every file of the site.
-    public var filePaths: Set<String> { Set(pages.map(\.route.filePath)).union(copies.map(\.path)) }
+    /// The paths of every file of the site; the search page's manifest counts even before the index is made.
+    public var filePaths: Set<String> {
+        Set(pages.map(\.route.filePath)).union(copies.map(\.path)).union([SearchIndex.manifestPath])
+    }
 }
 
 /// The whole pipeline: discover → parse → resolve → render Markdown → plan pages → render templates → write.
@@ -98,8 +100,10 @@ public enum SiteBuilder {
     @discardableResult
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildSummary {
         let start = Date()
-        let site = try prepare(options)
+        var site = try prepare(options)
         var clock = StageClock()
+        site.generated = SearchIndex(archive: site.archive, cache: options.cache).files
+        clock.lap("search index", counted(site.generated.count, "file"))
         let writer = SiteWriter(output: options.output)
         try writer.begin()
         let report: SiteWriter.Report
@@ -153,11 +157,9 @@ public enum SiteBuilder {
         guard !diagnostics.containsErrors else { throw .invalidInput(diagnostics.sortedByLocation()) }
         let pages = PagePlanner.plan(archive, urls: SiteURLs(baseURL: archive.site.baseURL))
         clock.lap("plan", counted(pages.count, "page"))
-        let search = SearchIndex(archive: archive, cache: options.cache)
-        clock.lap("search index", counted(search.files.count, "file"))
         return PreparedSite(
             archive: archive, pages: pages, theme: theme, library: library, warnings: diagnostics.sortedByLocation(),
-            content: options.content, timings: clock.laps, generated: search.files)
+            content: options.content, timings: clock.laps)
     }
 
     static func loadTheme(_ options: BuildOptions) throws(BuildFailure) -> Theme {

@@ -8,6 +8,9 @@ import Foundation
 /// - `search/threads-<n>.js`: 64 threads each: title, URL, author, date, topics and text, for results and excerpts.
 /// - `search/manifest.js`: which term shards exist and how threads are chunked.
 struct SearchIndex {
+    /// The file the search page loads first.
+    static let manifestPath = "search/manifest.js"
+
     /// Threads per chunk of `threads-<n>.js`.
     static let chunkSize = 64
 
@@ -68,7 +71,7 @@ struct SearchIndex {
         }
         let manifest = Manifest(
             shards: shards.keys.sorted().map { [$0, Self.fileName($0)] }, chunk: Self.chunkSize, count: threads.count)
-        files.append(("search/manifest.js", Self.script("manifest", 0, manifest)))
+        files.append((Self.manifestPath, Self.script("manifest", 0, manifest)))
         self.files = files
     }
 
