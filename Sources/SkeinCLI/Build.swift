@@ -22,11 +22,7 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The URL the site is published at; overrides base_url of site.yml.")
     var baseURL: String?
 
-    @Flag(help: "Include threads marked draft: true.")
-    var drafts = false
-
-    @Flag(help: "Include threads dated in the future.")
-    var future = false
+    @OptionGroup var selection: SelectionOptions
 
     @OptionGroup var outputOptions: OutputOptions
 
@@ -42,7 +38,7 @@ struct Build: ParsableCommand {
         let location = ArchiveLocation(content: archive.content, output: output)
         let options = BuildOptions(
             content: location.content, templates: archive.templates, output: location.output,
-            baseURL: baseURL.flatMap(SiteConfigurationParser.baseURL), selection: .init(drafts: drafts, future: future),
+            baseURL: baseURL.flatMap(SiteConfigurationParser.baseURL), selection: selection.selection,
             progress: console.progress)
         let summary: BuildSummary
         do {

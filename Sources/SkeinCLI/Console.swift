@@ -131,6 +131,18 @@ struct ArchiveOptions: ParsableArguments {
     var templates: String?
 }
 
+/// `--drafts` and `--future`, for the commands that build pages.
+struct SelectionOptions: ParsableArguments {
+    @Flag(help: "Include threads marked draft: true.")
+    var drafts = false
+
+    @Flag(help: "Include threads dated in the future.")
+    var future = false
+
+    /// The library's form of these flags.
+    var selection: ArchiveResolver.Selection { .init(drafts: drafts, future: future) }
+}
+
 /// Where a command finds the archive when `--content` is not given: `Content/` here, or the nearest folder upward
 /// holding `Content/site.yml`, whose `Output/` is then the default output too.
 struct ArchiveLocation {

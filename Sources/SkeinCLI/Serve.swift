@@ -25,11 +25,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free one.")
     var port = 8000
 
-    @Flag(help: "Include threads marked draft: true.")
-    var drafts = false
-
-    @Flag(help: "Include threads dated in the future.")
-    var future = false
+    @OptionGroup var selection: SelectionOptions
 
     @OptionGroup var outputOptions: OutputOptions
 
@@ -49,7 +45,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = PreviewServer.Configuration(
             build: BuildOptions(
                 content: location.content, templates: archive.templates,
-                selection: .init(drafts: drafts, future: future)),
+                selection: selection.selection),
             host: host, port: port)
         let server = PreviewServer(configuration) { message in
             switch message {

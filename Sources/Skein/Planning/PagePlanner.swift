@@ -13,6 +13,17 @@ public struct PagePlanner {
         var cards: [String: [Int: ThreadCardView]] = [:]
         var authors: [String: [String: AuthorView]] = [:]
         var entries: [Int: FeedEntryView] = [:]
+
+        /// The value for `key` in the table for pages whose way to the root is `prefix`, made once.
+        func value<Key: Hashable, Value>(
+            _ table: ReferenceWritableKeyPath<Memo, [String: [Key: Value]]>, _ prefix: String, _ key: Key,
+            make: () -> Value
+        ) -> Value {
+            if let known = self[keyPath: table][prefix]?[key] { return known }
+            let value = make()
+            self[keyPath: table][prefix, default: [:]][key] = value
+            return value
+        }
     }
 
     /// Plans every page and feed of `archive`, to be published at `urls`.
@@ -67,11 +78,7 @@ public struct PagePlanner {
     }
 
     func author(_ key: String, from root: SiteURLs.Root) -> AuthorView {
-        let prefix = urls.prefix(root)
-        if let known = memo.authors[prefix]?[key] { return known }
-        let view = makeAuthor(key, from: root)
-        memo.authors[prefix, default: [:]][key] = view
-        return view
+        memo.value(\.authors, urls.prefix(root), key) { makeAuthor(key, from: root) }
     }
 
     private func makeAuthor(_ key: String, from root: SiteURLs.Root) -> AuthorView {
@@ -101,11 +108,7 @@ public struct PagePlanner {
     }
 
     func card(_ index: Int, from root: SiteURLs.Root) -> ThreadCardView {
-        let prefix = urls.prefix(root)
-        if let known = memo.cards[prefix]?[index] { return known }
-        let view = makeCard(index, from: root)
-        memo.cards[prefix, default: [:]][index] = view
-        return view
+        memo.value(\.cards, urls.prefix(root), index) { makeCard(index, from: root) }
     }
 
     private func makeCard(_ index: Int, from root: SiteURLs.Root) -> ThreadCardView {
