@@ -15,6 +15,7 @@ public final class BuildCache: Sendable {
     private let markdown = Mutex<[String: RenderedMarkdown]>([:])
     private let markdownRule = Mutex<String>("")
     private let searchTerms = Mutex<[String: [String: Int]]>([:])
+    private let searchFiles = Mutex<[String: (data: any Sendable, text: String)]>([:])
     private let written = Mutex<WrittenSite?>(nil)
 
     /// The pages of the last build that reached its output folder, and what made them.
@@ -105,6 +106,16 @@ public final class BuildCache: Sendable {
         let terms = compute()
         searchTerms.withLock { $0[key] = terms }
         return terms
+    }
+
+    /// A search index file for `data`, encoded again only when `data` differs from the last time under `name`.
+    func searchFile<Data: Equatable & Sendable>(_ name: String, _ data: Data, encode: (Data) -> String) -> String {
+        if let hit = searchFiles.withLock({ $0[name] }), let previous = hit.data as? Data, previous == data {
+            return hit.text
+        }
+        let text = encode(data)
+        searchFiles.withLock { $0[name] = (data, text) }
+        return text
     }
 
     /// `text` rendered, from the cache when the same text was rendered under the same mention rule.

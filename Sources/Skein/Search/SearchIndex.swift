@@ -62,12 +62,19 @@ struct SearchIndex {
         }
         var files: [(String, String)] = []
         for key in shards.keys.sorted() {
-            files.append(("search/terms-\(Self.fileName(key)).js", Self.script("terms", key, shards[key]!)))
+            let text =
+                cache?.searchFile("terms " + key, shards[key]!) { Self.script("terms", key, $0) }
+                ?? Self.script("terms", key, shards[key]!)
+            files.append(("search/terms-\(Self.fileName(key)).js", text))
         }
         for start in stride(from: 0, to: threads.count, by: Self.chunkSize) {
             let chunk = Array(threads[start..<min(start + Self.chunkSize, threads.count)])
             files.append(
-                ("search/threads-\(start / Self.chunkSize).js", Self.script("threads", start / Self.chunkSize, chunk)))
+                (
+                    "search/threads-\(start / Self.chunkSize).js",
+                    cache?.searchFile("threads \(start)", chunk) { Self.script("threads", start / Self.chunkSize, $0) }
+                        ?? Self.script("threads", start / Self.chunkSize, chunk)
+                ))
         }
         let manifest = Manifest(
             shards: shards.keys.sorted().map { [$0, Self.fileName($0)] }, chunk: Self.chunkSize, count: threads.count)
@@ -138,7 +145,7 @@ struct SearchIndex {
     }
 
     /// A thread as results show it: title, URL below the root, author's name and handle, day, topics, text.
-    struct Entry: Codable, Sendable {
+    struct Entry: Codable, Sendable, Equatable {
         var t: String
         var u: String
         var a: String
