@@ -10,7 +10,7 @@ import Synchronization
 /// or when inotify is unavailable, it compares the folders' files every half second.
 final class ContentWatcher: Sendable {
     /// How long the folders must be quiet before a batch is reported.
-    static let quietPeriod = 0.08
+    static let quietPeriod = 0.05
 
     private let folders: [String]
     private let stopped = Atomic<Bool>(false)

@@ -55,7 +55,17 @@ extension PagePlanner {
                 shared[other, default: 0] += 1
             }
         }
-        return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map(\.key)
+        // The best four in one pass: most shared topics first, then newest (lowest position).
+        var best: [(thread: Int, count: Int)] = []
+        for (thread, count) in shared {
+            guard best.count < 4 || (count, -thread) > (best[best.count - 1].count, -best[best.count - 1].thread) else {
+                continue
+            }
+            let position = best.firstIndex { (count, -thread) > ($0.count, -$0.thread) } ?? best.count
+            best.insert((thread, count), at: position)
+            if best.count > 4 { best.removeLast() }
+        }
+        return best.map(\.thread)
     }
 
     /// The absolute URL of the thread's first image from the media folder, for social cards.
