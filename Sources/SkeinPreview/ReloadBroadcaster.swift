@@ -65,7 +65,4 @@ final class ReloadBroadcaster: Sendable {
         }
         for listener in listeners { listener.finish() }
     }
-
-    /// How many browsers are connected.
-    var count: Int { state.withLock { $0.listeners.count } }
 }
