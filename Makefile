@@ -1,5 +1,5 @@
 # Skein: `make site` builds the example archive into Output/, `make test` runs every test.
-# Both install what they need from Debian first (libcmark-dev; tidy for the tests).
+# Both install what they need from Debian first (libcmark-dev, zlib1g-dev; tidy for the tests).
 
 SWIFT ?= swift
 APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
@@ -44,9 +44,10 @@ manual: release
 	$(SWIFT) package --allow-writing-to-package-directory generate-manual --output-directory .build/manual \
 		$$(git log -1 --format=--date=%cs 2>/dev/null)
 
-# libcmark-dev is the C library every Markdown file goes through.
+# libcmark-dev is the C library every Markdown file goes through; zlib1g-dev unpacks zip exports (skein import).
 deps:
-	@pkg-config --exists libcmark || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libcmark-dev; }
+	@pkg-config --exists libcmark zlib || \
+		{ $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libcmark-dev zlib1g-dev; }
 
 # tidy checks that every generated page is valid HTML.
 test-deps:

@@ -105,7 +105,7 @@ final class Console: Sendable {
     }
 
     /// Reports a failure and gives its exit status: 1 for content errors, 3 for the environment.
-    func fail(_ failure: BuildFailure) -> ExitCode {
+    func fail(_ failure: BuildFailure, untouched: String = "Output was left as it was") -> ExitCode {
         switch failure {
         case .invalidInput(let diagnostics):
             diagnostics.forEach(report)
@@ -113,7 +113,7 @@ final class Console: Sendable {
             let warnings = diagnostics.count - errors
             var summary = failure.description
             if warnings > 0 && !options.quiet { summary += " and \(plural(warnings, "warning"))" }
-            error(summary + "; Output was left as it was")
+            error(summary + "; " + untouched)
             return ExitCode(1)
         case .fileSystem:
             error(paint("error:", "1;31") + " " + failure.description)

@@ -20,7 +20,7 @@ struct SkeinCommand: AsyncParsableCommand {
               skein new my-thread --author ada
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Import.self]
     )
 
     /// Runs the command. Usage errors exit with 2 and a one-line hint, as in most command-line tools.

@@ -83,6 +83,39 @@ struct TerminalTests {
         #expect(build.output.split(separator: "\n").count == 1, "only the summary")
     }
 
+    @Test func importShowsProgressInATerminalAndOneSummaryInAPipe() throws {
+        let terminal = try TemporaryArchive()
+        let run = try Self.inTerminal(["import", "twitter", ExportFixtures.twitter], in: terminal.root)
+        #expect(run.status == 0, "\(run.screen)")
+        #expect(run.screen.contains("\r\u{1B}[2Kwriting "), "a progress line redrawn in place")
+        let lastLine = run.screen.components(separatedBy: "\r\u{1B}[2K").last ?? ""
+        #expect(lastLine.hasPrefix("Imported @river_notes into Content/ in "), "the line is cleared before the summary")
+
+        let piped = try TemporaryArchive()
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = nil
+        let pipe = try CommandLineTests.skein(
+            ["import", "mastodon", ExportFixtures.mastodon, "--include-unlisted"], in: piped.root,
+            environment: environment)
+        #expect(pipe.status == 0 && pipe.errors.isEmpty, "\(pipe.errors)")
+        #expect(!pipe.output.contains("\u{1B}"))
+        let lines = pipe.output.split(separator: "\n")
+        #expect(lines.count == 1, "only the summary")
+        for part in [
+            "2 threads written (0 unchanged)", "5 posts in threads", "1 single post skipped", "1 boosts skipped",
+            "1 replies to others skipped", "3 private posts skipped", "4 media copied", "1 media missing",
+        ] {
+            #expect(lines.first?.contains(part) == true, "\(part) in \(pipe.output)")
+        }
+        let broken = try CommandLineTests.skein(["import", "mastodon", piped.root + "/nothing.zip"], in: piped.root)
+        #expect(broken.status == 3 && broken.errors.contains("nothing.zip"), "\(broken.errors)")
+        try piped.write("junk.zip", "PK\u{3}\u{4} not a zip")
+        let junk = try CommandLineTests.skein(["import", "twitter", "junk.zip"], in: piped.root)
+        #expect(junk.status == 1, "\(junk.errors)")
+        #expect(junk.errors.hasPrefix("junk.zip: error: this is not a zip file that can be read"), "\(junk.errors)")
+        #expect(junk.errors.contains("nothing was written"))
+    }
+
     @Test func quietPrintsErrorsOnlyAndVerboseTellsEverything() throws {
         let archive = try Self.archive(threads: 3)
         let quiet = try CommandLineTests.skein(["build", "--quiet"], in: archive.root)

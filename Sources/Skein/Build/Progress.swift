@@ -8,6 +8,13 @@ public struct Progress: Sendable, Equatable {
     public var done: Int
     /// Items in the stage.
     public var total: Int
+
+    /// Creates a progress report.
+    public init(stage: String, done: Int, total: Int) {
+        self.stage = stage
+        self.done = done
+        self.total = total
+    }
 }
 
 /// Receives progress; called from many threads at once.

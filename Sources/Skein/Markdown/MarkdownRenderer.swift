@@ -73,6 +73,10 @@ public struct MarkdownRenderer: Sendable {
     /// Where @mentions point.
     public var mentions: Mentions
 
+    /// Slugs of the archive's topics, when only hashtags with a topic page should be linked (in bios, which add no
+    /// topics of their own); nil links every hashtag (in tweets, whose hashtags are topics).
+    public var knownTopics: Set<String>?
+
     /// Creates a renderer.
     public init(mentions: Mentions) {
         self.mentions = mentions
@@ -135,8 +139,9 @@ public struct MarkdownRenderer: Sendable {
             return RenderedMarkdown(html: "", plainText: plainText, hashtags: hashtags, images: images, links: links)
         }
         defer { free(html) }
-        return RenderedMarkdown(
-            html: String(cString: html), plainText: plainText, hashtags: hashtags, images: images, links: links)
+        var rendered = String(cString: html)
+        if images.contains(where: { VideoEmbed.isVideo($0.url) }) { rendered = VideoEmbed.embed(in: rendered) }
+        return RenderedMarkdown(html: rendered, plainText: plainText, hashtags: hashtags, images: images, links: links)
     }
 
     /// Replaces a text node by text and link nodes for the entities in it; returns the hashtags and URL targets.
@@ -154,6 +159,9 @@ public struct MarkdownRenderer: Sendable {
             return created
         }
         for entity in entities {
+            if entity.kind == .hashtag, let knownTopics, !knownTopics.contains(Slug.make(from: entity.value)) {
+                continue
+            }
             if let before = textNode(text[position..<entity.range.lowerBound]) { insert(before) }
             let (url, label) = target(of: entity, in: text)
             if let link = cmark_node_new(CMARK_NODE_LINK), let labelNode = textNode(Substring(label)) {

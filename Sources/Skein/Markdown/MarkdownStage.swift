@@ -28,9 +28,17 @@ public enum MarkdownStage {
             defer { counter.advance() }
             return RenderedThread(source: thread, tweets: thread.tweets.map { render($0.markdown) })
         }
+        var bioRenderer = renderer
+        var topics: Set<String> = []
+        for thread in threads {
+            for name in thread.source.topics + thread.tweets.flatMap(\.hashtags) {
+                topics.insert(Slug.make(from: name))
+            }
+        }
+        bioRenderer.knownTopics = topics
         var bios: [String: RenderedMarkdown] = [:]
         for author in content.authors {
-            if let bio = author.profile?.bio { bios[author.key] = renderer.render(bio) }
+            if let bio = author.profile?.bio { bios[author.key] = bioRenderer.render(bio) }
         }
         return (threads, bios)
     }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// URL-safe names for threads and topics.
-enum Slug {
+public enum Slug {
     /// Lower-case letters and digits of any script, joined by single hyphens; everything else is dropped.
-    static func make(from text: String) -> String {
+    public static func make(from text: String) -> String {
         var slug = ""
         var pendingHyphen = false
         for character in text.precomposedStringWithCanonicalMapping.lowercased() {

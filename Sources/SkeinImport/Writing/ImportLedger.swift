@@ -1,0 +1,43 @@
+import Foundation
+import Skein
+
+/// What an import wrote, kept in `Content/imports/<platform>-<handle>.json`: a hash of every file as written, so that
+/// a later import can tell a file the user has edited (left alone without `--force`) from one it may update, and
+/// the file each thread went to, so that an updated export updates the same files.
+struct ImportLedger: Codable, Equatable {
+    /// Content-relative path → hash of the bytes the import wrote.
+    var files: [String: String] = [:]
+    /// Id of a thread's first post → its content-relative file.
+    var threads: [String: String] = [:]
+
+    static func path(platform: String, handle: String) -> String {
+        "imports/\(platform)-\(handle).json"
+    }
+
+    static func load(from path: String) throws(BuildFailure) -> ImportLedger {
+        guard let data = FileManager.default.contents(atPath: path) else { return ImportLedger() }
+        do { return try JSONDecoder().decode(ImportLedger.self, from: data) } catch {
+            throw .invalidInput([
+                Diagnostic(
+                    .error, at: SourceLocation(file: path),
+                    "this record of an earlier import cannot be read (\(describe(error))); delete it to import anew")
+            ])
+        }
+    }
+
+    func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
+    }
+
+    /// A 64-bit FNV-1a hash, enough to notice that a file changed since it was written.
+    static func hash(_ data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return "fnv1a64:" + String(hash, radix: 16)
+    }
+}

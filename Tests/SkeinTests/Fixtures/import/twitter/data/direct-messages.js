@@ -1,0 +1,1 @@
+window.YTD.direct_messages.part0 = [ { "dmConversation": { "messages": [ { "messageCreate": { "text": "PRIVATE MESSAGE must never be published" } } ] } } ]
