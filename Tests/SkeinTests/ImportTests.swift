@@ -70,8 +70,8 @@ import ZIPFoundation
             archive.read("Content/threads/river_notes/2022-11-06-continuing-from-yesterday-the-garden-survived.md"))
         #expect(
             orphan.contains(
-                "*Continues [a post](<https://x.com/river_notes/status/1999>) that is not in the export.*\n\nContinuing"
-            ))
+                "the frost.\n\n*Continues [a post](<https://x.com/river_notes/status/1999>) that is not in the export.*\n"
+            ), "after the post's own text, which gives the thread its title")
     }
 
     @Test func twitterMediaFollowTheArchiveNamingRule() throws {
@@ -150,10 +150,30 @@ import ZIPFoundation
             } ]
             """
         try archive.write("old-export/data/tweet.js", tweets)
+        // Older exports keep media in tweet_media/; an old @-reply names a user but no status.
+        try archive.write(
+            "old-export/data/tweet-part1.js",
+            """
+            window.YTD.tweet.part1 = [ {
+              "id_str" : "13", "created_at" : "Mon Jan 01 10:02:00 +0000 2018", "full_text" : "a photo https://t.co/p",
+              "in_reply_to_status_id_str" : "12", "in_reply_to_user_id_str" : "42",
+              "entities" : { "urls" : [ ], "media" : [ { "url" : "https://t.co/p", "indices" : [ "8", "22" ],
+                "type" : "photo", "media_url_https" : "https://pbs.twimg.com/media/Old.jpg" } ] }
+            }, {
+              "id_str" : "14", "created_at" : "Mon Jan 01 11:00:00 +0000 2018", "full_text" : "@friend an old reply",
+              "in_reply_to_user_id_str" : "77", "entities" : { }
+            }, {
+              "id_str" : "15", "created_at" : "Mon Jan 01 11:01:00 +0000 2018", "full_text" : "its continuation",
+              "in_reply_to_status_id_str" : "14", "in_reply_to_user_id_str" : "42"
+            } ]
+            """)
+        try archive.write("old-export/data/tweet_media/13-Old.jpg", "old jpeg")
         let report = try ExportFixtures.run(.twitter, old, into: archive)
-        #expect(report.counts.threadsWritten == 1 && report.counts.posts == 2)
-        #expect(
-            archive.read("Content/threads/early/2018-01-01-an-early-thread.md")?.contains("with bare records") == true)
+        #expect(report.counts.threadsWritten == 1 && report.counts.posts == 3)
+        #expect(report.counts.repliesSkipped == 2)
+        let thread = try #require(archive.read("Content/threads/early/2018-01-01-an-early-thread.md"))
+        #expect(thread.contains("with bare records") && thread.contains("a photo\n\n![](/media/early/13-Old.jpg)\n"))
+        #expect(archive.read("Content/media/early/13-Old.jpg") == "old jpeg")
     }
 
     /// Whatever a post says, its escaped Markdown renders to the same text: nothing becomes markup.
@@ -185,6 +205,23 @@ import ZIPFoundation
         ] {
             #expect(!rendered.html.contains(tag), "\(tag) in \(rendered.html)")
         }
+    }
+
+    @Test func theManifestNamesTheTweetFiles() throws {
+        let archive = try TemporaryArchive()
+        let renamed = archive.root + "/renamed"
+        try FileManager.default.copyItem(atPath: ExportFixtures.twitter, toPath: renamed)
+        try FileManager.default.moveItem(
+            atPath: renamed + "/data/tweets-part1.js", toPath: renamed + "/data/posts-second-half.js")
+        let manifest = renamed + "/data/manifest.js"
+        try String(contentsOfFile: manifest, encoding: .utf8)
+            .replacingOccurrences(of: "data/tweets-part1.js", with: "data/posts-second-half.js")
+            .write(toFile: manifest, atomically: true, encoding: .utf8)
+        let report = try ExportFixtures.run(.twitter, renamed, into: archive)
+        #expect(report.counts.threadsWritten == 7, "the part is found under the name the manifest gives")
+        try FileManager.default.removeItem(atPath: renamed + "/data/posts-second-half.js")
+        let failure = ExportFixtures.failure(.twitter, renamed, into: try TemporaryArchive())
+        #expect(failure.contains("it lists 'data/posts-second-half.js', which the export does not hold"), "\(failure)")
     }
 
     // MARK: Mastodon

@@ -23,7 +23,8 @@ enum ThreadFileWriter {
                 } else {
                     note.markdown("*Continues a post that is not in the export.*")
                 }
-                body = note.finish() + (body.isEmpty ? "" : "\n\n" + body)
+                // After the post's own text, which gives the thread its title.
+                body = (body.isEmpty ? "" : body + "\n\n") + note.finish()
             }
             text += (body.isEmpty ? "*(This post has no text.)*" : body) + "\n"
         }
