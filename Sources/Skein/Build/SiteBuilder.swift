@@ -149,7 +149,9 @@ public enum SiteBuilder {
             "\(counted(resolved.threads.count, "thread")) to publish, \(counted(resolved.authors.count, "author"))")
         guard !diagnostics.containsErrors, let library else { throw .invalidInput(diagnostics.sortedByLocation()) }
 
-        let markdown = MarkdownStage.render(resolved, progress: options.progress, cache: options.cache)
+        let imageSizes = ImageSize.sizes(of: resolved.mediaFiles, in: options.content + "/media")
+        let markdown = MarkdownStage.render(
+            resolved, imageSizes: imageSizes, progress: options.progress, cache: options.cache)
         clock.lap("markdown", counted(resolved.threads.reduce(0) { $0 + $1.tweets.count }, "tweet"))
         let archive = Archive.assemble(resolved, threads: markdown.threads, bios: markdown.bios)
         diagnostics += MediaCheck.missingImages(in: archive, content: options.content)

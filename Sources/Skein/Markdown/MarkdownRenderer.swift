@@ -76,6 +76,8 @@ public struct MarkdownRenderer: Sendable {
     /// Slugs of the archive's topics, when only hashtags with a topic page should be linked (in bios, which add no
     /// topics of their own); nil links every hashtag (in tweets, whose hashtags are topics).
     public var knownTopics: Set<String>?
+    /// Pixel sizes of the images in `Content/media/`, by path below it, written on their `<img>` elements.
+    public var imageSizes: [String: ImageSize] = [:]
 
     /// Creates a renderer.
     public init(mentions: Mentions) {
@@ -140,7 +142,7 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { free(html) }
         var rendered = String(cString: html)
-        if images.contains(where: { VideoEmbed.isVideo($0.url) }) { rendered = VideoEmbed.embed(in: rendered) }
+        if !images.isEmpty { rendered = MediaEmbed.finish(rendered, sizes: imageSizes) }
         return RenderedMarkdown(html: rendered, plainText: plainText, hashtags: hashtags, images: images, links: links)
     }
 

@@ -11,16 +11,24 @@ public struct RenderedThread: Sendable {
 /// The Markdown stage: every tweet and bio through libcmark, threads in parallel.
 public enum MarkdownStage {
     /// Renders every thread of `content`, in its order, and every author's bio by key.
-    public static func render(_ content: ResolvedContent, progress: ProgressHandler? = nil, cache: BuildCache? = nil)
+    public static func render(
+        _ content: ResolvedContent, imageSizes: [String: ImageSize] = [:], progress: ProgressHandler? = nil,
+        cache: BuildCache? = nil
+    )
         -> (
             threads: [RenderedThread], bios: [String: RenderedMarkdown]
         )
     {
-        let renderer = MarkdownRenderer(
-            mentions: .init(knownHandles: Set(content.authors.map(\.key)), baseURL: content.site.mentionBaseURL))
+        let renderer = {
+            var renderer = MarkdownRenderer(
+                mentions: .init(knownHandles: Set(content.authors.map(\.key)), baseURL: content.site.mentionBaseURL))
+            renderer.imageSizes = imageSizes
+            return renderer
+        }()
         let counter = ProgressCounter("rendering Markdown", total: content.threads.count, handler: progress)
         cache?.useMentionRule(
-            content.authors.map(\.key).joined(separator: " ") + " " + content.site.mentionBaseURL.absoluteString)
+            content.authors.map(\.key).joined(separator: " ") + " " + content.site.mentionBaseURL.absoluteString + " "
+                + imageSizes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
         let render: @Sendable (String) -> RenderedMarkdown = { text in
             cache?.markdown(text) { renderer.render(text) } ?? renderer.render(text)
         }

@@ -71,7 +71,7 @@ extension PagePlanner {
     /// The absolute URL of the thread's first image from the media folder, for social cards.
     func firstImage(of thread: Thread) -> String? {
         for tweet in thread.tweets {
-            for image in tweet.content.images.map(\.url) where !VideoEmbed.isVideo(image) {
+            for image in tweet.content.images.map(\.url) where !MediaEmbed.isVideo(image) {
                 if ThreadFileParser.isWebURL(image) { return image }
                 if InternalLink.fromSitePath(image) != nil {
                     return urls.absolute(Route(String(image.drop { $0 == "/" })))
