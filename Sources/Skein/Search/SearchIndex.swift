@@ -5,14 +5,18 @@ import Foundation
 ///
 /// - `search/terms-<key>.js`: the inverted index for terms starting with `<key>` (the term's first two characters):
 ///   term → `[thread, weight, …]` pairs, weights from where the term stands (title 8, author and topics 4, text 1).
-/// - `search/threads-<n>.js`: 64 threads each: title, URL, author, date, topics and text, for results and excerpts.
+/// - `search/threads-<n>.js`: 16 threads each: title, URL, author, date, topics and the text's start, for results and
+///   excerpts. Small chunks keep a first search under a megabyte on a 10,000-thread archive: its 30 results load at
+///   most 30 chunks.
 /// - `search/manifest.js`: which term shards exist and how threads are chunked.
 struct SearchIndex {
     /// The file the search page loads first.
     static let manifestPath = "search/manifest.js"
 
     /// Threads per chunk of `threads-<n>.js`.
-    static let chunkSize = 64
+    static let chunkSize = 16
+    /// Characters of a thread's text kept for its excerpt.
+    static let excerptLength = 320
 
     /// Every file of the index, by path below the site's root, with its text.
     let files: [(path: String, text: String)]
@@ -45,7 +49,7 @@ struct SearchIndex {
             let entry = Entry(
                 t: thread.title, u: Route.thread(thread.slug).urlPath, a: author.displayName, h: author.handle,
                 d: days[index],
-                k: topics, x: String(text.prefix(4000)))
+                k: topics, x: String(text.prefix(Self.excerptLength)))
             return (terms, entry)
         }
         var postings: [String: [Int: Int]] = [:]
