@@ -155,6 +155,14 @@ class SiteInBrowser(unittest.TestCase):
         self.open("search/?q=zzzzqqq")
         self.assertIn("No thread matches", self.driver.find_element(By.ID, "search-status").text)
 
+    def test_search_works_from_a_file_url(self):
+        self.driver.get("file://" + self.site + "search/index.html?q=compost")
+        results = WebDriverWait(self.driver, 10).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li") or False)
+        self.assertIn("compost", results[0].text.lower())
+        link = results[0].find_element(By.TAG_NAME, "a").get_attribute("href")
+        self.assertTrue(link.startswith("file://" + self.site + "threads/"), link)
+
     def test_screenshots_and_nothing_overflows_at_320_pixels(self):
         for width, height in [(390, 844), (1280, 800), (320, 700)]:
             self.driver.set_window_size(width, height)
