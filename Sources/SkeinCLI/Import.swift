@@ -7,9 +7,7 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turn an X/Twitter or Mastodon account export into thread files.",
         discussion: """
-            Writes Content/threads/<handle>/<yyyy>-<mm>-<dd>-<slug>.md, Content/authors/<handle>.yml and the
-            media under Content/media/<handle>/. Running it again on the same export changes nothing; a newer
-            export updates what it imported, but never a file you have edited since (unless --force).
+            Writes Content/threads/<handle>/<yyyy>-<mm>-<dd>-<slug>.md, Content/authors/<handle>.yml and the media under Content/media/<handle>/. Running it again on the same export changes nothing; a newer export updates what it imported, but never a file you have edited since (unless --force).
 
             Examples:
               skein import twitter ~/Downloads/twitter-2024-05-01.zip
@@ -42,8 +40,7 @@ struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import an X/Twitter data export (its zip, or the unpacked folder).",
             discussion: """
-                Threads are chains of replies to your own posts. Retweets are left out, and so are replies to
-                other people unless --include-replies. Edited posts keep their last version.
+                Threads are chains of replies to your own posts. Retweets are left out, and so are replies to other people unless --include-replies. Edited posts keep their last version.
 
                 Example:
                   skein import twitter twitter-2024-05-01-abc.zip --min-tweets 3
@@ -69,8 +66,7 @@ struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a Mastodon account export (zip, tar.gz, unpacked folder, or outbox.json).",
             discussion: """
-                Only public posts are imported (and unlisted ones with --include-unlisted); followers-only and
-                direct posts never are. Boosts are left out.
+                Only public posts are imported (and unlisted ones with --include-unlisted); followers-only and direct posts never are. Boosts are left out.
 
                 Example:
                   skein import mastodon archive-20240501.zip --include-unlisted
@@ -115,12 +111,12 @@ struct Import: ParsableCommand {
         let counts = report.counts
         var parts = [
             "\(plural(counts.threadsWritten, "thread")) written (\(counts.threadsUnchanged) unchanged)",
-            plural(counts.posts, "post") + " in threads",
+            plural(counts.posts, options.platform == .twitter ? "tweet" : "post") + " in threads",
             plural(counts.singlePostsSkipped, "single post") + " skipped",
             "\(counts.repostsSkipped) \(options.platform == .twitter ? "retweets" : "boosts") skipped",
             "\(counts.repliesSkipped) replies to others skipped",
         ]
-        if options.platform == .mastodon { parts.append("\(counts.privateSkipped) private posts skipped") }
+        parts.append("\(counts.privateSkipped) private posts skipped")
         parts.append("\(counts.mediaCopied) media copied")
         parts.append("\(counts.mediaMissing) media missing")
         if counts.missingParents > 0 { parts.append("\(counts.missingParents) continuing a missing post") }

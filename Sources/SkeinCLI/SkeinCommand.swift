@@ -31,6 +31,14 @@ struct SkeinCommand: AsyncParsableCommand {
         {
             usageError("unknown command '\(word)'\(suggestion(for: word).map { "; did you mean '\($0)'?" } ?? "")")
         }
+        if arguments.first == "import", arguments.count > 1, !arguments[1].hasPrefix("-"), arguments[1] != "help" {
+            let kinds = names(of: Import.configuration.subcommands)
+            let kind = arguments[1]
+            if !kinds.contains(kind) {
+                let nearest = suggestion(for: kind, among: kinds).map { "; did you mean '\($0)'?" }
+                usageError("unknown kind of export '\(kind)' (\(kinds.joined(separator: " or ")))\(nearest ?? "")")
+            }
+        }
         do {
             var command = try parseAsRoot(arguments)
             if var asynchronous = command as? AsyncParsableCommand {
@@ -50,15 +58,18 @@ struct SkeinCommand: AsyncParsableCommand {
     }
 
     /// The subcommands' names.
-    static var commandNames: [String] {
+    static var commandNames: [String] { names(of: configuration.subcommands) }
+
+    /// The names of `commands`. (A loop: `map(\._commandName)` over these metatypes crashes Swift 6.3's compiler.)
+    static func names(of commands: [ParsableCommand.Type]) -> [String] {
         var names: [String] = []
-        for command in configuration.subcommands { names.append(command._commandName) }
+        for command in commands { names.append(command._commandName) }
         return names
     }
 
     /// The command nearest to `word`, when it is close enough to be a typo.
-    static func suggestion(for word: String) -> String? {
-        let best = commandNames.map { ($0, distance(word, $0)) }.min { $0.1 < $1.1 }
+    static func suggestion(for word: String, among names: [String] = commandNames) -> String? {
+        let best = names.map { ($0, distance(word, $0)) }.min { $0.1 < $1.1 }
         guard let best, best.1 <= max(2, best.0.count / 3) else { return nil }
         return best.0
     }

@@ -114,6 +114,9 @@ struct TerminalTests {
         #expect(junk.status == 1, "\(junk.errors)")
         #expect(junk.errors.hasPrefix("junk.zip: error: this is not a zip file that can be read"), "\(junk.errors)")
         #expect(junk.errors.contains("nothing was written"))
+        let typo = try CommandLineTests.skein(["import", "twiter", "export.zip"], in: piped.root)
+        #expect(typo.status == 2)
+        #expect(typo.errors.contains("unknown kind of export 'twiter' (twitter or mastodon); did you mean 'twitter'?"))
     }
 
     @Test func quietPrintsErrorsOnlyAndVerboseTellsEverything() throws {
