@@ -38,12 +38,21 @@ struct MediaCopy: Equatable {
 
 /// The account an export belongs to.
 struct ImportedAuthor: Equatable {
+    /// Names the account's folders and files, so it must be a plain name: letters, digits, `_` and `-`.
     var handle: String
     var name: String?
     /// The bio, as Markdown.
     var bio: String?
     var url: String?
     var avatar: MediaCopy?
+}
+
+extension ImportedAuthor {
+    /// Whether `handle` can name folders and files: 1 to 64 letters, digits, `_` or `-`, not starting with `-`.
+    static func isValidHandle(_ handle: String) -> Bool {
+        (1...64).contains(handle.count) && !handle.hasPrefix("-")
+            && handle.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") && !$0.isWhitespace }
+    }
 }
 
 /// An export read and converted, before threads are assembled.

@@ -71,7 +71,7 @@ public enum Importer {
         for thread in threads {
             let root = thread.posts[0].id
             let path: String
-            if let recorded = oldLedger.threads[root] {
+            if let recorded = oldLedger.threads[root], ImportLedger.isThreadPath(recorded, of: handle) {
                 path = recorded
             } else {
                 path = newThreadPath(for: thread, handle: handle, taken: &taken)

@@ -398,6 +398,30 @@ import ZIPFoundation
         #expect(!FileManager.default.fileExists(atPath: archive.root + "/escape.txt"))
     }
 
+    @Test func neitherAHostileHandleNorATamperedLedgerWritesOutsideContent() throws {
+        let archive = try TemporaryArchive()
+        try archive.write(
+            "evil/data/account.js",
+            #"window.YTD.account.part0 = [ { "account" : { "username" : "../../outside", "accountId" : "1" } } ]"#)
+        try archive.write("evil/data/tweets.js", "window.YTD.tweets.part0 = [ ]")
+        let handle = ExportFixtures.failure(.twitter, archive.root + "/evil", into: archive)
+        #expect(handle.contains("its username '../../outside' is not a handle"), "\(handle)")
+
+        try ExportFixtures.run(.twitter, ExportFixtures.twitter, into: archive)
+        let ledgerPath = "Content/imports/twitter-river_notes.json"
+        let ledger = try #require(archive.read(ledgerPath))
+        try archive.write(
+            ledgerPath,
+            ledger.replacingOccurrences(
+                of: "\"1001\" : \"threads/river_notes/2022-11-03-rust-swift-3-a-thread-on.md\"",
+                with: "\"1001\" : \"threads/river_notes/../../../escaped.md\""))
+        try FileManager.default.removeItem(
+            atPath: archive.content + "/threads/river_notes/2022-11-03-rust-swift-3-a-thread-on.md")
+        try ExportFixtures.run(.twitter, ExportFixtures.twitter, into: archive)
+        #expect(!FileManager.default.fileExists(atPath: archive.root + "/escaped.md"))
+        #expect(archive.read("Content/threads/river_notes/2022-11-03-rust-swift-3-a-thread-on.md") != nil)
+    }
+
     @Test func anImportedArchivePassesCheckAndBuilds() throws {
         let archive = try TemporaryArchive()
         try ExportFixtures.run(.twitter, ExportFixtures.twitter, into: archive)

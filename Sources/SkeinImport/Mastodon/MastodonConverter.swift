@@ -106,9 +106,10 @@ struct MastodonConverter {
             let url = (attachment["url"] as? String) ?? ""
             let alt = ((attachment["name"] as? String) ?? "").replacingOccurrences(of: "\n", with: " ")
             let kind = (attachment["mediaType"] as? String) ?? ""
+            let postID = Self.shortID(note["id"] as? String ?? "")
             guard let suffix = url.range(of: "media_attachments/").map({ url[$0.lowerBound...] }),
                 let source = mediaIndex[suffix], let name = source.split(separator: "/").last,
-                MediaName.isSafe(String(name))
+                MediaName.isSafe("\(postID)-\(name)")
             else {
                 counts.mediaMissing += 1
                 var missing = MarkdownText()
@@ -116,8 +117,7 @@ struct MastodonConverter {
                 parts.append(missing.finish())
                 continue
             }
-            let copy = MediaCopy(
-                source: source, destination: "media/\(handle)/\(Self.shortID(note["id"] as? String ?? ""))-\(name)")
+            let copy = MediaCopy(source: source, destination: "media/\(handle)/\(postID)-\(name)")
             copies.append(copy)
             var line = MarkdownText()
             if kind.hasPrefix("image/") || kind.hasPrefix("video/") {
@@ -161,8 +161,7 @@ struct MastodonConverter {
         throws(BuildFailure) -> String
     {
         let name = (actor["preferredUsername"] as? String) ?? actorID.split(separator: "/").last.map(String.init)
-        guard let name, !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
-        else {
+        guard let name, ImportedAuthor.isValidHandle(name) else {
             throw ExportFiles.corrupt(
                 files.location(outboxPath), "the account's name cannot be found (actor.json has no preferredUsername)")
         }

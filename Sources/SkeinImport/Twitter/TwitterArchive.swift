@@ -211,6 +211,10 @@ struct TwitterArchive {
         guard let account = try Self.records(Account.self, in: accountPath, of: files).first else {
             throw ExportFiles.corrupt(files.location(accountPath), "it names no account")
         }
+        guard ImportedAuthor.isValidHandle(account.username) else {
+            throw ExportFiles.corrupt(
+                files.location(accountPath), "its username '\(account.username)' is not a handle (letters, digits, _)")
+        }
         self.account = account
         if let profilePath = find("profile.js") {
             profile = try Self.records(Profile.self, in: profilePath, of: files).first

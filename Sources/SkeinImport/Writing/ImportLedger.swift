@@ -25,6 +25,13 @@ struct ImportLedger: Codable, Equatable {
         }
     }
 
+    /// Whether a recorded path is one an import could have written for `handle`: the ledger is a file in the
+    /// archive, and a path in it must not lead a later import anywhere else.
+    static func isThreadPath(_ path: String, of handle: String) -> Bool {
+        path.hasPrefix("threads/\(handle)/") && path.hasSuffix(".md") && ExportFiles.safePath(path) == path
+            && !path.contains("//")
+    }
+
     func encoded() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
