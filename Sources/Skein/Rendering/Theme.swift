@@ -58,15 +58,19 @@ public struct Theme: Sendable {
     public func compile(diagnostics: inout [Diagnostic]) -> MustacheLibrary? {
         var library = MustacheLibrary()
         let errorsBefore = diagnostics.count
+        FastHTMLEscaping.registered
+        let prefix = FastHTMLEscaping.pragma + "\n"
         for name in templates.keys.sorted() {
             do {
-                library.register(try MustacheTemplate(string: templates[name]!), named: name)
+                library.register(try MustacheTemplate(string: prefix + templates[name]!), named: name)
             } catch let error as MustacheTemplate.ParserError {
+                // The pragma's line comes first; report lines as the file has them.
                 diagnostics.append(
                     .error(
                         "template syntax: \(Self.explain(error.error))",
                         at: SourceLocation(
-                            file: file(of: name), line: error.context.lineNumber, column: error.context.columnNumber)))
+                            file: file(of: name), line: max(error.context.lineNumber - 1, 1),
+                            column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(
                     .error("template syntax: \(error)", at: SourceLocation(file: file(of: name), line: 1, column: 1)))

@@ -65,17 +65,8 @@ struct SiteWriter {
         var report = Report()
         let files = FileManager.default
         do {
-            for path in ContentInventory.files(under: staging.path, recursive: true) {
-                let target = output.appendingPathComponent(path)
-                report.changes.append(
-                    FileChange(path: path, reason: files.fileExists(atPath: target.path) ? .changed : .new))
-                try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // rename(2) replaces the old file in one step: a reader sees the old page or the new one, never half.
-                if rename(staging.appendingPathComponent(path).path, target.path) != 0 {
-                    throw BuildFailure.fileSystem(path: target.path, reason: String(cString: strerror(errno)))
-                }
-                report.written += 1
-            }
+            try move("", into: &report)
+            report.changes.sort { $0.path < $1.path }
             let stale =
                 previous.map { $0.subtracting(produced).sorted() } ?? existingFiles().filter { !produced.contains($0) }
             for path in stale where files.fileExists(atPath: output.appendingPathComponent(path).path) {
@@ -90,6 +81,37 @@ struct SiteWriter {
         }
         report.unchanged = produced.count - report.written
         return report
+    }
+
+    /// Moves the staged entries of the folder `relative` into the output. A staged folder that the output lacks moves
+    /// whole, in one rename (on a first build, that is every folder); one that it has is entered; a file replaces the
+    /// old file in one rename(2), so a reader sees the old page or the new one, never half of one.
+    private func move(_ relative: String, into report: inout Report) throws {
+        let files = FileManager.default
+        let folder = relative.isEmpty ? staging : staging.appendingPathComponent(relative)
+        for entry in try files.contentsOfDirectory(atPath: folder.path).sorted() {
+            let path = relative.isEmpty ? entry : relative + "/" + entry
+            let source = staging.appendingPathComponent(path)
+            let target = output.appendingPathComponent(path)
+            var sourceIsFolder: ObjCBool = false
+            var targetIsFolder: ObjCBool = false
+            _ = files.fileExists(atPath: source.path, isDirectory: &sourceIsFolder)
+            let targetExists = files.fileExists(atPath: target.path, isDirectory: &targetIsFolder)
+            if sourceIsFolder.boolValue && targetExists && targetIsFolder.boolValue {
+                try move(path, into: &report)
+                continue
+            }
+            if targetExists && sourceIsFolder.boolValue != targetIsFolder.boolValue { try files.removeItem(at: target) }
+            let moved =
+                sourceIsFolder.boolValue
+                ? ContentInventory.files(under: source.path, recursive: true).map { path + "/" + $0 } : [path]
+            if rename(source.path, target.path) != 0 {
+                throw BuildFailure.fileSystem(path: target.path, reason: String(cString: strerror(errno)))
+            }
+            let reason: FileChange.Reason = targetExists && !sourceIsFolder.boolValue ? .changed : .new
+            report.changes += moved.map { FileChange(path: $0, reason: reason) }
+            report.written += moved.count
+        }
     }
 
     /// Removes the staging folder after a failure.
