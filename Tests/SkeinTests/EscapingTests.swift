@@ -1,6 +1,8 @@
 import Foundation
-import Skein
+import Mustache
 import Testing
+
+@testable import Skein
 
 /// Everything that comes from content is escaped, wherever it appears.
 @Suite struct EscapingTests {
@@ -38,5 +40,18 @@ import Testing
         }
         let page = try #require(archive.read("Output/threads/hostile/index.html"))
         #expect(page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;"))
+    }
+}
+
+/// Skein's fast escaping gives exactly what swift-mustache's own escaping gives.
+@Suite struct FastEscapingTests {
+    @Test(arguments: [
+        EscapingTests.hostile, "", "plain text with nothing to escape", "café ñ 𝐁 🧵 — “quotes”",
+        "<<>>&&\"\"''", "a&amp;b", "e\u{301}<x>", String(repeating: "<p class='x'>Ünïcode & more</p>", count: 200),
+    ])
+    func escapesAsMustacheDoes(_ text: String) throws {
+        let template = try MustacheTemplate(string: "{{text}}")
+        let mustache = template.render(["text": text])
+        #expect(FastHTMLEscaping.escape(text) == mustache)
     }
 }
