@@ -36,10 +36,13 @@ struct Build: ParsableCommand {
     func run() throws {
         let console = Console(outputOptions)
         let location = ArchiveLocation(content: archive.content, output: output)
-        let options = BuildOptions(
+        var options = BuildOptions(
             content: location.content, templates: archive.templates, output: location.output,
             baseURL: baseURL.flatMap(SiteConfigurationParser.baseURL), selection: selection.selection,
             progress: console.progress)
+        options.recordFolder =
+            URL(fileURLWithPath: location.content).deletingLastPathComponent()
+            .appendingPathComponent(".skein-cache").path
         let summary: BuildSummary
         do {
             summary = try SiteBuilder.build(options)
@@ -53,6 +56,7 @@ struct Build: ParsableCommand {
         var changes = "\(plural(summary.filesWritten, "file")) written, \(summary.filesUnchanged) unchanged, "
         changes += "\(summary.filesRemoved) removed"
         if !summary.warnings.isEmpty { changes += ", " + plural(summary.warnings.count, "warning") }
+        if summary.upToDate { changes += "; nothing changed since the last build" }
         console.say(
             "Built \(plural(summary.threads, "thread")), \(plural(summary.tweets, "tweet")), "
                 + "\(plural(summary.pages, "page")) into \(location.output)/ in \(String(format: "%.2f", summary.seconds)) s "

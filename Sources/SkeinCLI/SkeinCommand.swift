@@ -19,7 +19,7 @@ struct SkeinCommand: AsyncParsableCommand {
               skein serve
               skein new my-thread --author ada
             """,
-        version: "0.1.0",
+        version: SkeinVersion.string,
         subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Import.self]
     )
 

@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     public var progress: ProgressHandler?
     /// Kept between builds of one process, so that unchanged files are not parsed or rendered again.
     public var cache: BuildCache?
+    /// A folder outside the output where a record of the last build is kept between runs (``BuildRecord``); a
+    /// build whose inputs and output are as that build left them then changes nothing and stops at once.
+    public var recordFolder: String?
 
     /// Creates options; the defaults build `Content/` into `Output/`.
     public init(
@@ -54,6 +57,8 @@ public struct BuildSummary: Sendable {
     /// How long each stage took, in order.
     public var timings: [StageTiming]
     public var seconds: Double
+    /// Nothing had changed since the last build (see ``BuildOptions/recordFolder``), so nothing was built.
+    public var upToDate = false
 }
 
 /// A site ready to be written: the checked archive, its pages and the compiled theme.
@@ -76,6 +81,9 @@ public struct PreparedSite: Sendable {
     public func render(_ page: Page) -> String {
         library.render(page.context, withTemplate: page.template) ?? ""
     }
+
+    /// The earliest date of a thread left out for being in the future.
+    var nextPublication: Date?
 
     /// Files made from the archive besides pages: the search index, made by `build` only (`check` needs none).
     var generated: [(path: String, text: String)] = []
@@ -100,6 +108,27 @@ public enum SiteBuilder {
     @discardableResult
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildSummary {
         let start = Date()
+        var recordPath: String?
+        var inputs = ""
+        if let folder = options.recordFolder {
+            var clock = StageClock()
+            let path = BuildRecord.path(in: folder, output: options.output)
+            inputs = BuildRecord.inputs(of: options, theme: BuildRecord.theme(options))
+            if let record = BuildRecord.load(from: path),
+                record.isCurrent(
+                    inputs: inputs, outputs: BuildRecord.outputs(of: options.output), now: options.selection.now)
+            {
+                clock.lap("up to date", "inputs and output as the last build left them")
+                return BuildSummary(
+                    threads: record.threads, tweets: record.tweets, authors: record.authors, topics: record.topics,
+                    pages: record.pages, filesWritten: 0, filesUnchanged: record.files, filesRemoved: 0, changes: [],
+                    warnings: record.summaryWarnings, timings: clock.laps, seconds: Date().timeIntervalSince(start),
+                    upToDate: true)
+            }
+            // Forget the record first: if this build fails halfway, the next one must not trust it.
+            try? FileManager.default.removeItem(atPath: path)
+            recordPath = path
+        }
         var site = try prepare(options)
         var clock = StageClock()
         site.generated = SearchIndex(archive: site.archive, cache: options.cache).files
@@ -120,6 +149,18 @@ public enum SiteBuilder {
         options.cache?.remember(site.pages, files: site.filePaths, theme: site.theme, output: options.output)
         clock.lap(
             "render and write", "\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed")
+        if let recordPath {
+            BuildRecord(
+                inputs: inputs, outputs: BuildRecord.outputs(of: options.output),
+                nextPublication: site.nextPublication, threads: site.archive.threads.count,
+                tweets: site.archive.threads.reduce(0) { $0 + $1.tweets.count }, authors: site.archive.authors.count,
+                topics: site.archive.topics.count, pages: site.pages.count, files: site.filePaths.count,
+                warnings: site.warnings.map {
+                    .init(
+                        file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message)
+                }
+            ).save(to: recordPath)
+        }
         return BuildSummary(
             threads: site.archive.threads.count, tweets: site.archive.threads.reduce(0) { $0 + $1.tweets.count },
             authors: site.archive.authors.count, topics: site.archive.topics.count, pages: site.pages.count,
@@ -159,22 +200,30 @@ public enum SiteBuilder {
         guard !diagnostics.containsErrors else { throw .invalidInput(diagnostics.sortedByLocation()) }
         let pages = PagePlanner.plan(archive, urls: SiteURLs(baseURL: archive.site.baseURL))
         clock.lap("plan", counted(pages.count, "page"))
-        return PreparedSite(
+        var site = PreparedSite(
             archive: archive, pages: pages, theme: theme, library: library, warnings: diagnostics.sortedByLocation(),
             content: options.content, timings: clock.laps)
+        site.nextPublication = resolved.nextPublication
+        return site
     }
 
     static func loadTheme(_ options: BuildOptions) throws(BuildFailure) -> Theme {
-        if let templates = options.templates { return try Theme.load(directory: templates) }
+        guard let folder = themeFolder(options) else { return .builtIn }
+        return try Theme.load(directory: folder)
+    }
+
+    /// The theme folder a build uses: `--templates`, else `Templates/` beside the content; nil for the built-in theme.
+    static func themeFolder(_ options: BuildOptions) -> String? {
+        if let templates = options.templates { return templates }
         let beside = URL(fileURLWithPath: options.content).deletingLastPathComponent().appendingPathComponent(
             "Templates"
         )
         .path
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: beside, isDirectory: &isDirectory), isDirectory.boolValue {
-            return try Theme.load(directory: beside)
+            return beside
         }
-        return .builtIn
+        return nil
     }
 
     /// Renders pages in parallel and stages them with the theme's assets and the media, then commits.

@@ -10,6 +10,8 @@ public struct ResolvedContent: Sendable {
     public var authors: [(key: String, handle: String, profile: AuthorProfile?)]
     /// Files under `media/`.
     public var mediaFiles: [String]
+    /// The earliest date of a thread left out for being in the future: the build after it publishes that thread.
+    public var nextPublication: Date? = nil
 }
 
 /// The resolve stage: which threads are published, unique slugs, and who the authors are.
@@ -61,10 +63,13 @@ public enum ArchiveResolver {
             authors[Handle.key(thread.author)] = (thread.author, nil)
         }
         let sorted = published.sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
+        let later = threads.filter { thread in
+            (selection.drafts || !thread.isDraft) && !selection.future && thread.date > selection.now
+        }
         return ResolvedContent(
             site: content.site, threads: sorted,
             authors: authors.keys.sorted().map { ($0, authors[$0]!.handle, authors[$0]!.profile) },
-            mediaFiles: content.mediaFiles)
+            mediaFiles: content.mediaFiles, nextPublication: later.map(\.date).min())
     }
 
     /// Every thread (drafts too, so that publishing one later cannot collide) needs a slug of its own.

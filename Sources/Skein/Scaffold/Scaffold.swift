@@ -80,7 +80,7 @@ public enum Scaffold {
 
                 """
             ),
-            (".gitignore", "Output/\n.build/\n"),
+            (".gitignore", "Output/\n.skein-cache/\n.build/\n"),
         ]
         for (path, text) in files {
             try write(text, to: directory + "/" + path)

@@ -120,7 +120,7 @@ struct SiteWriter {
     }
 
     /// Files in the output, relative to it, leaving out top-level dot entries.
-    private func existingFiles() -> [String] {
+    func existingFiles() -> [String] {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: output.path) else { return [] }
         var result: [String] = []
         for entry in entries.sorted() where !entry.hasPrefix(".") {
@@ -136,18 +136,33 @@ struct SiteWriter {
         return result
     }
 
-    /// Every file below `folder`, hidden ones included, without following links.
-    private static func allFiles(under folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey])
-        else { return [] }
-        let prefix = folder.standardizedFileURL.path + "/"
+    /// Every file below `folder`, hidden ones included, without following links: readdir(3) and its entry types,
+    /// since URL resource values cost as much per file as a whole page (a no-op rebuild walks every file).
+    static func allFiles(under folder: URL) -> [String] {
         var result: [String] = []
-        for case let url as URL in enumerator
-        where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(prefix) { result.append(String(path.dropFirst(prefix.count))) }
+        func walk(_ path: String, _ prefix: String) {
+            guard let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(path + "/" + name, &info) == 0 else { continue }
+                    type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                }
+                if type == UInt8(DT_DIR) {
+                    walk(path + "/" + name, prefix + name + "/")
+                } else {
+                    result.append(prefix + name)
+                }
+            }
         }
-        return result
+        walk(folder.standardizedFileURL.path, "")
+        return result.sorted()
     }
 
     @discardableResult

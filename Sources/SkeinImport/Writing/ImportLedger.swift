@@ -38,13 +38,8 @@ struct ImportLedger: Codable, Equatable {
         return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
     }
 
-    /// A 64-bit FNV-1a hash, enough to notice that a file changed since it was written.
+    /// A hash of the bytes, enough to notice that a file changed since it was written.
     static func hash(_ data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return "fnv1a64:" + String(hash, radix: 16)
+        "fnv1a64:" + Fingerprint.of(data)
     }
 }

@@ -1,0 +1,143 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Skein's version, which every build record and the command line's `--version` name.
+public enum SkeinVersion {
+    public static let string = "0.1.0"
+}
+
+/// What the last successful build into an output saw and left, kept between runs in a cache folder outside the
+/// output (`.skein-cache/` beside `Content/`), so that a build whose inputs and output are exactly as they were
+/// can stop at once: a no-op rebuild costs reading the inputs, not rebuilding the site.
+///
+/// The inputs are fingerprinted by content (every text file of the archive and the theme), by size and modification
+/// time (media, which can be large), and by the options, Skein's version and the binary itself. The output is
+/// fingerprinted by every file's path, size and modification time, so that a file edited or deleted by hand is
+/// noticed. A thread dated in the future is published by the first build after its date.
+struct BuildRecord: Codable, Equatable {
+    var inputs: String
+    var outputs: String
+    /// The earliest date of a thread left out for being in the future.
+    var nextPublication: Date?
+    var threads: Int
+    var tweets: Int
+    var authors: Int
+    var topics: Int
+    var pages: Int
+    var files: Int
+    var warnings: [Warning]
+
+    /// A warning of the recorded build, repeated by the builds it spares.
+    struct Warning: Codable, Equatable {
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    /// Where the record of builds into `output` lives in `folder`.
+    static func path(in folder: String, output: String) -> String {
+        let absolute = URL(fileURLWithPath: output).standardizedFileURL.path
+        return folder + "/build-" + Fingerprint.of(absolute) + ".json"
+    }
+
+    static func load(from path: String) -> BuildRecord? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try? JSONDecoder().decode(BuildRecord.self, from: data)
+    }
+
+    func save(to path: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(self) else { return }
+        try? FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// Whether a build with these inputs, at `now`, into an output with this fingerprint would change nothing.
+    func isCurrent(inputs: String, outputs: String, now: Date) -> Bool {
+        self.inputs == inputs && self.outputs == outputs && (nextPublication.map { now < $0 } ?? true)
+    }
+
+    var summaryWarnings: [Diagnostic] {
+        warnings.map { .warning($0.message, at: SourceLocation(file: $0.file, line: $0.line, column: $0.column)) }
+    }
+
+    /// The fingerprint of everything a build reads: the archive's files, the theme, the options and Skein itself.
+    static func inputs(of options: BuildOptions, theme: String) -> String {
+        var parts = [
+            "skein " + SkeinVersion.string, executableStamp(), "content " + absolute(options.content),
+            "output " + absolute(options.output), "theme " + theme,
+            "base " + (options.baseURL?.absoluteString ?? "-"),
+            "drafts \(options.selection.drafts) future \(options.selection.future)",
+        ]
+        var ignored: [Diagnostic] = []
+        let root = options.content
+        let texts =
+            ["site.yml"]
+            + ContentInventory.files(under: root + "/authors", recursive: false, diagnostics: &ignored)
+            .map { "authors/" + $0 }
+            + ContentInventory.files(under: root + "/threads", recursive: true, diagnostics: &ignored)
+            .map { "threads/" + $0 }
+        let hashes = texts.parallelMap { path -> String in
+            FileManager.default.contents(atPath: root + "/" + path).map { Fingerprint.of($0) } ?? "missing"
+        }
+        for (path, hash) in zip(texts, hashes) { parts.append(path + " " + hash) }
+        for path in ContentInventory.files(under: root + "/media", recursive: true, diagnostics: &ignored) {
+            parts.append("media/" + path + " " + stamp(root + "/media/" + path))
+        }
+        return Fingerprint.of(parts.joined(separator: "\n"))
+    }
+
+    /// The fingerprint of a theme folder's files, or of the built-in theme.
+    static func theme(_ options: BuildOptions) -> String {
+        guard let folder = SiteBuilder.themeFolder(options) else { return "built-in" }
+        let files = ContentInventory.files(under: folder, recursive: true)
+        let hashes = files.map { folder + "/" + $0 }.parallelMap { path in
+            FileManager.default.contents(atPath: path).map { Fingerprint.of($0) } ?? "missing"
+        }
+        return absolute(folder) + " " + Fingerprint.of(zip(files, hashes).map { "\($0) \($1)" }.joined(separator: "\n"))
+    }
+
+    /// The fingerprint of the output as it is: every file's path, size and modification time.
+    static func outputs(of output: String) -> String {
+        let files = SiteWriter(output: output).existingFiles()
+        return Fingerprint.of(files.map { $0 + " " + stamp(output + "/" + $0) }.joined(separator: "\n"))
+    }
+
+    private static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// Size and modification time, to the nanosecond.
+    static func stamp(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "missing" }
+        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    /// The running binary, so that a rebuilt Skein does not trust records of the one before.
+    private static func executableStamp() -> String {
+        "binary " + stamp("/proc/self/exe")
+    }
+}
+
+/// A 64-bit FNV-1a hash in hexadecimal: enough to notice that bytes changed, not a defence against forgery.
+public enum Fingerprint {
+    public static func of(_ data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+
+    public static func of(_ text: String) -> String {
+        of(Data(text.utf8))
+    }
+}
