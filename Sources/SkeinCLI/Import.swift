@@ -102,6 +102,7 @@ struct Import: ParsableCommand {
             throw console.fail(error, untouched: "nothing was written")
         }
         console.clearProgress()
+        console.timings(report.timings)
         for (path, reason) in report.written { console.detail("  \(reason): \(options.content)/\(path)") }
         for path in report.kept {
             console.error(

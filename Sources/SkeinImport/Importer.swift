@@ -38,6 +38,8 @@ public struct ImportReport: Sendable {
     public var written: [(path: String, reason: String)]
     /// Files edited since the last import, left as they are (without `--force`).
     public var kept: [String]
+    /// How long each stage took, for `--verbose`.
+    public var timings: [StageTiming] = []
 }
 
 /// `skein import`: an X/Twitter or Mastodon account export becomes thread files, an author profile and media under
@@ -46,6 +48,7 @@ public enum Importer {
     public static func run(_ options: ImportOptions, progress: ProgressHandler? = nil) throws(BuildFailure)
         -> ImportReport
     {
+        var clock = StageClock()
         progress?(Progress(stage: "reading the export", done: 0, total: 1))
         let files = try ExportFiles(opening: options.source)
         var converted: ConvertedExport
@@ -57,10 +60,12 @@ public enum Importer {
             converted = try MastodonConverter(files: files, includeUnlisted: options.includeUnlisted).convert()
         }
         progress?(Progress(stage: "reading the export", done: 1, total: 1))
+        clock.lap("read", "\(converted.posts.count) posts of @\(converted.author.handle), \(files.paths.count) files")
         var counts = converted.counts
         let threads = ThreadAssembler.threads(
             from: converted.posts, minimumPosts: max(1, options.minimumPosts),
             includeRepliesToOthers: options.includeReplies, counts: &counts)
+        clock.lap("threads", "\(threads.count) thread\(threads.count == 1 ? "" : "s")")
         let handle = converted.author.handle
         let ledgerPath = ImportLedger.path(platform: converted.platform, handle: handle)
         let oldLedger = try ImportLedger.load(from: options.content + "/" + ledgerPath)
@@ -136,6 +141,8 @@ public enum Importer {
         if ledger != oldLedger { try writer.stage(ledger.encoded(), at: ledgerPath) }
         try writer.commit()
         progress?(Progress(stage: "writing", done: total, total: total))
+        clock.lap("write", "\(report.written.count) written, \(report.kept.count) kept")
+        report.timings = clock.laps
         return report
     }
 

@@ -114,6 +114,11 @@ struct TerminalTests {
         #expect(junk.status == 1, "\(junk.errors)")
         #expect(junk.errors.hasPrefix("junk.zip: error: this is not a zip file that can be read"), "\(junk.errors)")
         #expect(junk.errors.contains("nothing was written"))
+        let verboseArchive = try TemporaryArchive()
+        let verbose = try CommandLineTests.skein(
+            ["import", "twitter", ExportFixtures.twitter, "--verbose"], in: verboseArchive.root)
+        #expect(verbose.errors.contains("  read: ") && verbose.errors.contains("  write: "), "stage timings")
+        #expect(verbose.errors.contains("  new: Content/threads/river_notes/2022-11-10-worth-reading.md"))
         let typo = try CommandLineTests.skein(["import", "twiter", "export.zip"], in: piped.root)
         #expect(typo.status == 2)
         #expect(typo.errors.contains("unknown kind of export 'twiter' (twitter or mastodon); did you mean 'twitter'?"))

@@ -10,12 +10,15 @@ public struct StageTiming: Sendable {
 }
 
 /// Times the stages of a run, for `--verbose` and for finding where time goes.
-struct StageClock {
-    private(set) var laps: [StageTiming] = []
+public struct StageClock {
+    public private(set) var laps: [StageTiming] = []
     private var last = Date()
 
+    /// Starts timing now.
+    public init() {}
+
     /// Records the time since the previous lap under `stage`.
-    mutating func lap(_ stage: String, _ detail: String = "") {
+    public mutating func lap(_ stage: String, _ detail: String = "") {
         let now = Date()
         laps.append(StageTiming(stage: stage, seconds: now.timeIntervalSince(last), detail: detail))
         last = now
