@@ -28,15 +28,8 @@ struct BuildRecord: Codable, Equatable {
     var topics: Int
     var pages: Int
     var files: Int
-    var warnings: [Warning]
-
-    /// A warning of the recorded build, repeated by the builds it spares.
-    struct Warning: Codable, Equatable {
-        var file: String
-        var line: Int
-        var column: Int
-        var message: String
-    }
+    /// The warnings of the recorded build, repeated by the builds it spares.
+    var warnings: [Diagnostic]
 
     /// Where the record of builds into `output` lives in `folder`.
     static func path(in folder: String, output: String) -> String {
@@ -61,10 +54,6 @@ struct BuildRecord: Codable, Equatable {
     /// Whether a build with these inputs, at `now`, into an output with this fingerprint would change nothing.
     func isCurrent(inputs: String, outputs: String, now: Date) -> Bool {
         self.inputs == inputs && self.outputs == outputs && (nextPublication.map { now < $0 } ?? true)
-    }
-
-    var summaryWarnings: [Diagnostic] {
-        warnings.map { .warning($0.message, at: SourceLocation(file: $0.file, line: $0.line, column: $0.column)) }
     }
 
     /// The fingerprint of everything a build reads: the archive's files, the theme, the options and Skein itself.

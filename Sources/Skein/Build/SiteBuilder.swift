@@ -122,7 +122,7 @@ public enum SiteBuilder {
                 return BuildSummary(
                     threads: record.threads, tweets: record.tweets, authors: record.authors, topics: record.topics,
                     pages: record.pages, filesWritten: 0, filesUnchanged: record.files, filesRemoved: 0, changes: [],
-                    warnings: record.summaryWarnings, timings: clock.laps, seconds: Date().timeIntervalSince(start),
+                    warnings: record.warnings, timings: clock.laps, seconds: Date().timeIntervalSince(start),
                     upToDate: true)
             }
             // Forget the record first: if this build fails halfway, the next one must not trust it.
@@ -155,10 +155,7 @@ public enum SiteBuilder {
                 nextPublication: site.nextPublication, threads: site.archive.threads.count,
                 tweets: site.archive.threads.reduce(0) { $0 + $1.tweets.count }, authors: site.archive.authors.count,
                 topics: site.archive.topics.count, pages: site.pages.count, files: site.filePaths.count,
-                warnings: site.warnings.map {
-                    .init(
-                        file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message)
-                }
+                warnings: site.warnings
             ).save(to: recordPath)
         }
         return BuildSummary(

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A place in a source file, printed as `path:line:column`.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     /// The file's path as the build was given it.
     public var file: String
     /// 1-based line; 0 when the problem concerns the whole file.
