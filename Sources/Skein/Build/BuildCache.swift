@@ -44,8 +44,9 @@ public final class BuildCache: Sendable {
         return result
     }
 
-    /// Forgets rendered Markdown when the rule for mentions (the set of authors, the base URL) changes.
-    func useMentionRule(_ rule: String) {
+    /// Forgets rendered Markdown when what it depends on besides its text changes: the authors and base URL that
+    /// mentions link to, and the sizes of the media images.
+    func useMarkdownRule(_ rule: String) {
         let changed = markdownRule.withLock { current in
             defer { current = rule }
             return current != rule

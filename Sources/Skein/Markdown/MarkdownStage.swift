@@ -26,7 +26,7 @@ public enum MarkdownStage {
             return renderer
         }()
         let counter = ProgressCounter("rendering Markdown", total: content.threads.count, handler: progress)
-        cache?.useMentionRule(
+        cache?.useMarkdownRule(
             content.authors.map(\.key).joined(separator: " ") + " " + content.site.mentionBaseURL.absoluteString + " "
                 + imageSizes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
         let render: @Sendable (String) -> RenderedMarkdown = { text in
