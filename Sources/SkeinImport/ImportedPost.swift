@@ -51,7 +51,7 @@ extension ImportedAuthor {
     /// Whether `handle` can name folders and files: 1 to 64 letters, digits, `_` or `-`, not starting with `-`.
     static func isValidHandle(_ handle: String) -> Bool {
         (1...64).contains(handle.count) && !handle.hasPrefix("-")
-            && handle.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") && !$0.isWhitespace }
+            && handle.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
     }
 }
 

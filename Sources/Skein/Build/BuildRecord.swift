@@ -106,12 +106,17 @@ struct BuildRecord: Codable, Equatable {
     static func stamp(_ path: String) -> String {
         var info = stat()
         guard stat(path, &info) == 0 else { return "missing" }
-        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        #if os(Linux)
+            let modified = info.st_mtim
+        #else
+            let modified = info.st_mtimespec
+        #endif
+        return "\(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
     }
 
     /// The running binary, so that a rebuilt Skein does not trust records of the one before.
     private static func executableStamp() -> String {
-        "binary " + stamp("/proc/self/exe")
+        "binary " + stamp(Bundle.main.executablePath ?? CommandLine.arguments[0])
     }
 }
 

@@ -12,6 +12,8 @@ final class ExportFiles {
     let origin: String
     /// Every regular file's path, sorted.
     let paths: [String]
+    /// The same paths, for lookups.
+    private lazy var pathSet = Set(paths)
     private let storage: Storage
 
     private enum Storage {
@@ -58,11 +60,7 @@ final class ExportFiles {
 
     /// Whether the export holds `path`.
     func contains(_ path: String) -> Bool {
-        switch storage {
-        case .folder: paths.contains(path)
-        case .zip(_, let entries): entries[path] != nil
-        case .memory(let files): files[path] != nil
-        }
+        pathSet.contains(path)
     }
 
     /// The bytes of `path`.
