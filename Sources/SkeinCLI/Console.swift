@@ -69,8 +69,9 @@ final class Console: Sendable {
     /// `--verbose`: how long each stage took.
     func timings(_ timings: [StageTiming]) {
         for timing in timings {
+            let memory = timing.residentBytes.map { ", \($0 / 1_048_576) MB resident" } ?? ""
             detail(
-                "  \(timing.stage): \(String(format: "%.3f", timing.seconds)) s\(timing.detail.isEmpty ? "" : " (\(timing.detail))")"
+                "  \(timing.stage): \(String(format: "%.3f", timing.seconds)) s\(memory)\(timing.detail.isEmpty ? "" : " (\(timing.detail))")"
             )
         }
     }

@@ -22,7 +22,8 @@ public final class BuildCache: Sendable {
     private struct WrittenSite: Sendable {
         var output: String
         var theme: Int
-        var pages: [String: Page]
+        /// The hash of each page's view model, by file path: equal only within one process.
+        var pages: [String: Int]
         var files: Set<String>
     }
 
@@ -54,19 +55,14 @@ public final class BuildCache: Sendable {
         if changed { markdown.withLock { $0.removeAll() } }
     }
 
-    /// The pages of `pages` that the last build into `output`, with the same theme, rendered from equal data and
-    /// that are still there: they need not be rendered again.
-    func unchangedPages(_ pages: [Page], theme: Theme, output: String) -> Set<String> {
+    /// The pages the last build into `output` rendered with the same theme, by file path, with the hash of the view
+    /// model each was rendered from: a page whose view model hashes the same and whose file is still there need not
+    /// be rendered again.
+    func renderedPages(writtenTo output: String, theme: Theme) -> [String: Int] {
         guard let last = written.withLock({ $0 }), last.output == output, last.theme == Self.fingerprint(theme) else {
-            return []
+            return [:]
         }
-        var unchanged: Set<String> = []
-        for page in pages where last.pages[page.route.filePath] == page {
-            if FileManager.default.fileExists(atPath: output + "/" + page.route.filePath) {
-                unchanged.insert(page.route.filePath)
-            }
-        }
-        return unchanged
+        return last.pages
     }
 
     /// The files the last build wrote into `output`, when it is known.
@@ -75,10 +71,8 @@ public final class BuildCache: Sendable {
     }
 
     /// Records the pages and files of a build that reached `output`.
-    func remember(_ pages: [Page], files: Set<String>, theme: Theme, output: String) {
-        let site = WrittenSite(
-            output: output, theme: Self.fingerprint(theme),
-            pages: Dictionary(pages.map { ($0.route.filePath, $0) }, uniquingKeysWith: { $1 }), files: files)
+    func remember(_ pages: [String: Int], files: Set<String>, theme: Theme, output: String) {
+        let site = WrittenSite(output: output, theme: Self.fingerprint(theme), pages: pages, files: files)
         written.withLock { $0 = site }
     }
 

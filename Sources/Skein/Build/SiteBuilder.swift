@@ -79,7 +79,11 @@ public struct PreparedSite: Sendable {
 
     /// Renders one page with the theme.
     public func render(_ page: Page) -> String {
-        library.render(page.context, withTemplate: page.template) ?? ""
+        render(page.context, with: page.template)
+    }
+
+    func render(_ context: PageContext, with template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
     }
 
     /// The earliest date of a thread left out for being in the future.
@@ -136,17 +140,18 @@ public enum SiteBuilder {
         let writer = SiteWriter(output: options.output)
         try writer.begin()
         let report: SiteWriter.Report
+        let rendered: [String: Int]
         do {
-            report = try write(
+            (report, rendered) = try write(
                 site, with: writer,
-                skipping: options.cache?.unchangedPages(site.pages, theme: site.theme, output: options.output) ?? [],
+                previousPages: options.cache?.renderedPages(writtenTo: options.output, theme: site.theme),
                 previousFiles: options.cache?.files(writtenTo: options.output), progress: options.progress)
         } catch {
             writer.abandon()
             options.cache?.forgetWrittenPages()
             throw error
         }
-        options.cache?.remember(site.pages, files: site.filePaths, theme: site.theme, output: options.output)
+        options.cache?.remember(rendered, files: site.filePaths, theme: site.theme, output: options.output)
         clock.lap(
             "render and write", "\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed")
         if let recordPath {
@@ -223,26 +228,38 @@ public enum SiteBuilder {
         return nil
     }
 
-    /// Renders pages in parallel and stages them with the theme's assets and the media, then commits.
+    /// Makes each page's view model and renders it, in parallel, and stages the pages with the theme's assets and
+    /// the media, then commits. With `previousPages`, the view-model hashes of the last build into this output (see
+    /// ``BuildCache``), a page whose view model hashes the same and whose file is there is not rendered again.
+    /// Returns the hash of every page's view model when `previousPages` is given.
     private static func write(
-        _ site: PreparedSite, with writer: SiteWriter, skipping unchanged: Set<String>, previousFiles: Set<String>?,
+        _ site: PreparedSite, with writer: SiteWriter, previousPages: [String: Int]?, previousFiles: Set<String>?,
         progress: ProgressHandler?
-    ) throws(BuildFailure) -> SiteWriter.Report {
+    ) throws(BuildFailure) -> (SiteWriter.Report, [String: Int]) {
         let counter = ProgressCounter("rendering", total: site.pages.count, handler: progress)
-        let outcomes = site.pages.parallelMap { page -> Result<Void, BuildFailure> in
+        let output = writer.output.path
+        let outcomes = site.pages.parallelMap { page -> Result<Int?, BuildFailure> in
             defer { counter.advance() }
-            // A page rendered before from equal data is already in the output (see BuildCache).
-            if unchanged.contains(page.route.filePath) { return .success(()) }
-            let text = site.render(page)
-            return Result { () throws(BuildFailure) in _ = try writer.stage(Data(text.utf8), at: page.route.filePath) }
+            let path = page.route.filePath
+            let context = page.context
+            let hash = previousPages.map { _ in context.hashValue }
+            if let hash, previousPages?[path] == hash, FileManager.default.fileExists(atPath: output + "/" + path) {
+                return .success(hash)
+            }
+            let text = site.render(context, with: page.template)
+            return Result { () throws(BuildFailure) in
+                _ = try writer.stage(Data(text.utf8), at: path)
+                return hash
+            }
         }
-        for outcome in outcomes { try outcome.get() }
+        var hashes: [String: Int] = [:]
+        for (page, outcome) in zip(site.pages, outcomes) { hashes[page.route.filePath] = try outcome.get() }
         for copy in site.copies {
             guard let data = copy.data ?? copy.source.flatMap({ FileManager.default.contents(atPath: $0) }) else {
                 throw .fileSystem(path: copy.source ?? copy.path, reason: "the file cannot be read")
             }
             _ = try writer.stage(data, at: copy.path)
         }
-        return try writer.commit(produced: site.filePaths, previous: previousFiles)
+        return (try writer.commit(produced: site.filePaths, previous: previousFiles), hashes)
     }
 }

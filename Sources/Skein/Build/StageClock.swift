@@ -7,6 +7,8 @@ public struct StageTiming: Sendable {
     public var seconds: Double
     /// What it handled: "13 threads".
     public var detail: String
+    /// The process's resident memory when the stage ended, in bytes; nil where the system does not say.
+    public var residentBytes: Int? = nil
 }
 
 /// Times the stages of a run, for `--verbose` and for finding where time goes.
@@ -20,7 +22,18 @@ public struct StageClock {
     /// Records the time since the previous lap under `stage`.
     public mutating func lap(_ stage: String, _ detail: String = "") {
         let now = Date()
-        laps.append(StageTiming(stage: stage, seconds: now.timeIntervalSince(last), detail: detail))
+        laps.append(
+            StageTiming(
+                stage: stage, seconds: now.timeIntervalSince(last), detail: detail, residentBytes: Self.residentBytes())
+        )
         last = now
+    }
+
+    /// The resident set size from `/proc/self/statm` (Linux only).
+    static func residentBytes() -> Int? {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 }

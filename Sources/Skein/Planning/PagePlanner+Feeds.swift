@@ -31,25 +31,27 @@ extension PagePlanner {
 
     /// An Atom feed of the newest threads among `indices`; `updated` comes from the content, never the clock.
     func feed(_ indices: [Int], route: Route, page: Route, title: String, subtitle: String) -> Page {
+        let newest = Array(indices.prefix(Self.feedLength))
+        return Page(route: route, template: "feed") {
+            feedContext(newest, route: route, page: page, title: title, subtitle: subtitle)
+        }
+    }
+
+    private func feedContext(_ indices: [Int], route: Route, page: Route, title: String, subtitle: String)
+        -> PageContext
+    {
         let entries = indices.prefix(Self.feedLength).map(entry)
-        let updated = indices.prefix(Self.feedLength).map { lastChange(of: archive.threads[$0]) }.max()
+        let updated = indices.prefix(Self.feedLength).map { threadDates[$0].lastChange }.max()
         var context = PageContext(
             site: site(.absolute), meta: meta(route, title: title, heading: title, description: subtitle))
         context.feed = FeedView(
             title: title, subtitle: subtitle, id: urls.absolute(route), selfURL: urls.absolute(route),
             alternateURL: urls.absolute(page), updated: dates.isoText(updated ?? Date(timeIntervalSince1970: 0)),
             entries: entries)
-        return Page(route: route, template: "feed", context: context)
+        return context
     }
 
     func entry(_ index: Int) -> FeedEntryView {
-        if let known = memo.entries[index] { return known }
-        let view = makeEntry(index)
-        memo.entries[index] = view
-        return view
-    }
-
-    private func makeEntry(_ index: Int) -> FeedEntryView {
         let thread = archive.threads[index]
         let author = archive.authors[archive.authorIndex[thread.authorKey]!]
         let count = thread.tweets.count
@@ -59,33 +61,32 @@ extension PagePlanner {
         }.joined(separator: "\n")
         return FeedEntryView(
             title: thread.title, url: urls.absolute(.thread(thread.slug)), id: urls.absolute(.thread(thread.slug)),
-            published: dates.isoText(thread.date), updated: dates.isoText(lastChange(of: thread)),
+            published: threadDates[index].iso, updated: threadDates[index].lastChangeISO,
             authorName: author.displayName, authorURL: urls.absolute(.author(author.key)),
             summary: Self.clipped(thread.summary ?? thread.tweets.first?.content.plainText ?? "", to: 280),
             contentHTML: content, topics: thread.topicSlugs.map { archive.topics[topicIndex[$0]!].name })
     }
 
-    /// The thread's date, or its latest tweet's time when that is later.
-    func lastChange(of thread: Thread) -> Date {
-        thread.tweets.compactMap(\.time).reduce(thread.date, max)
-    }
-
     /// `sitemap.xml`, listing every HTML page but the 404 page.
-    func sitemap(of pages: [Page]) -> Page {
-        var context = PageContext(
-            site: site(.absolute), meta: meta(.sitemap, title: nil, heading: "", description: nil))
-        let threadDates = Dictionary(
-            uniqueKeysWithValues: archive.threads.map { (Route.thread($0.slug), lastChange(of: $0)) })
-        context.sitemap = pages.filter { $0.route.filePath.hasSuffix("index.html") }.map { page in
-            SitemapEntry(url: urls.absolute(page.route), lastModified: threadDates[page.route].map(dates.isoDayText))
+    func sitemap(of routes: [Route]) -> Page {
+        Page(route: .sitemap, template: "sitemap") {
+            var context = PageContext(
+                site: site(.absolute), meta: meta(.sitemap, title: nil, heading: "", description: nil))
+            let lastChanges = Dictionary(
+                uniqueKeysWithValues: archive.threads.indices.map {
+                    (Route.thread(archive.threads[$0].slug), threadDates[$0].lastChange)
+                })
+            context.sitemap = routes.filter { $0.filePath.hasSuffix("index.html") }.map { route in
+                SitemapEntry(url: urls.absolute(route), lastModified: lastChanges[route].map(dates.isoDayText))
+            }
+            return context
         }
-        return Page(route: .sitemap, template: "sitemap", context: context)
     }
 
     /// `robots.txt`, naming the sitemap.
     func robots() -> Page {
-        Page(
-            route: .robots, template: "robots",
-            context: PageContext(site: site(.absolute), meta: meta(.robots, title: nil, heading: "", description: nil)))
+        Page(route: .robots, template: "robots") {
+            PageContext(site: site(.absolute), meta: meta(.robots, title: nil, heading: "", description: nil))
+        }
     }
 }

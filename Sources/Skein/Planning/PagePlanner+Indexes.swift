@@ -3,14 +3,18 @@ import Foundation
 extension PagePlanner {
     /// `/authors/` and each author's paginated page.
     func authorPages() -> [Page] {
-        let root = SiteURLs.Root.relative(from: .authors)
-        var index = PageContext(
-            site: site(root),
-            meta: meta(
-                .authors, title: "Authors", heading: "Authors", description: "Everyone in \(archive.site.title)",
-                navigation: \.isAuthors))
-        index.authors = archive.authors.map { author($0.key, from: root) }
-        var pages = [Page(route: .authors, template: "authors", context: index)]
+        var pages = [
+            Page(route: .authors, template: "authors") {
+                let root = SiteURLs.Root.relative(from: .authors)
+                var index = PageContext(
+                    site: site(root),
+                    meta: meta(
+                        .authors, title: "Authors", heading: "Authors",
+                        description: "Everyone in \(archive.site.title)", navigation: .authors))
+                index.authors = archive.authors.map { author($0.key, from: root) }
+                return index
+            }
+        ]
         for author in archive.authors {
             let handle = "@" + author.handle
             pages += listing(
@@ -18,29 +22,33 @@ extension PagePlanner {
                 heading: author.displayName,
                 title: author.profile?.name == nil ? handle : "\(author.displayName) (\(handle))",
                 description: author.bio?.plainText ?? "Threads by \(handle)", type: "profile", author: author.key,
-                feed: .authorFeed(author.key), navigation: \.isAuthors)
+                feed: .authorFeed(author.key), navigation: .authors)
         }
         return pages
     }
 
     /// `/topics/` and each topic's paginated page.
     func topicPages() -> [Page] {
-        let root = SiteURLs.Root.relative(from: .topics)
-        var index = PageContext(
-            site: site(root),
-            meta: meta(
-                .topics, title: "Topics", heading: "Topics", description: "Topics in \(archive.site.title)",
-                navigation: \.isTopics))
-        index.topics = archive.topics.map { topic in
-            TopicLinkView(
-                name: topic.name, url: urls.url(.topic(topic.slug), from: root), count: topic.threadIndices.count,
-                countLabel: counted(topic.threadIndices.count, "thread"))
-        }
-        var pages = [Page(route: .topics, template: "topics", context: index)]
+        var pages = [
+            Page(route: .topics, template: "topics") {
+                let root = SiteURLs.Root.relative(from: .topics)
+                var index = PageContext(
+                    site: site(root),
+                    meta: meta(
+                        .topics, title: "Topics", heading: "Topics", description: "Topics in \(archive.site.title)",
+                        navigation: .topics))
+                index.topics = archive.topics.map { topic in
+                    TopicLinkView(
+                        name: topic.name, url: urls.url(.topic(topic.slug), from: root),
+                        count: topic.threadIndices.count, countLabel: counted(topic.threadIndices.count, "thread"))
+                }
+                return index
+            }
+        ]
         for topic in archive.topics {
             pages += listing(
                 topic.threadIndices, first: .topic(topic.slug), template: "topic", heading: "#" + topic.name,
-                description: "Threads about \(topic.name)", feed: .topicFeed(topic.slug), navigation: \.isTopics)
+                description: "Threads about \(topic.name)", feed: .topicFeed(topic.slug), navigation: .topics)
         }
         return pages
     }
@@ -64,7 +72,7 @@ extension PagePlanner {
             meta: meta(
                 .archive, title: "Archive", heading: "Archive",
                 description: "Every thread of \(archive.site.title) by month",
-                navigation: \.isArchive))
+                navigation: .archive))
         var pages: [Page] = []
         for month in months {
             let name = dates.monthText(archive.threads[month.indices[0]].date)
@@ -77,31 +85,35 @@ extension PagePlanner {
             } else {
                 index.years.append(YearView(year: String(month.year), countLabel: "", months: [link]))
             }
-            pages += listing(month.indices, first: route, template: "month", heading: name, navigation: \.isArchive)
+            pages += listing(month.indices, first: route, template: "month", heading: name, navigation: .archive)
         }
         for position in index.years.indices {
             index.years[position].countLabel = counted(
                 index.years[position].months.reduce(0) { $0 + $1.count }, "thread")
         }
-        return [Page(route: .archive, template: "archive", context: index)] + pages
+        let archiveIndex = index
+        return [Page(route: .archive, template: "archive") { archiveIndex }] + pages
     }
 
     /// `/search/`, whose script loads the index written beside it.
     func searchPage() -> Page {
-        let context = PageContext(
-            site: site(.relative(from: .search)),
-            meta: meta(
-                .search, title: "Search", heading: "Search", description: "Search \(archive.site.title)",
-                navigation: \.isSearch))
-        return Page(route: .search, template: "search", context: context)
+        Page(route: .search, template: "search") {
+            PageContext(
+                site: site(.relative(from: .search)),
+                meta: meta(
+                    .search, title: "Search", heading: "Search", description: "Search \(archive.site.title)",
+                    navigation: .search))
+        }
     }
 
     /// The 404 page, which hosts serve at any depth: its links start at the site's root path.
     func notFoundPage() -> Page {
-        var context = PageContext(
-            site: site(.rootPath),
-            meta: meta(.notFound, title: "Page not found", heading: "Page not found", description: nil))
-        context.meta.canonicalURL = urls.absolute(.notFound)
-        return Page(route: .notFound, template: "404", context: context)
+        Page(route: .notFound, template: "404") {
+            var context = PageContext(
+                site: site(.rootPath),
+                meta: meta(.notFound, title: "Page not found", heading: "Page not found", description: nil))
+            context.meta.canonicalURL = urls.absolute(.notFound)
+            return context
+        }
     }
 }

@@ -3,6 +3,10 @@ import Foundation
 extension PagePlanner {
     /// The page of the thread at `index`.
     func threadPage(_ index: Int) -> Page {
+        Page(route: .thread(archive.threads[index].slug), template: "thread") { threadContext(index) }
+    }
+
+    private func threadContext(_ index: Int) -> PageContext {
         let thread = archive.threads[index]
         let route = Route.thread(thread.slug)
         let root = SiteURLs.Root.relative(from: route)
@@ -35,13 +39,13 @@ extension PagePlanner {
         let previous = position + 1 < authorThreads.count ? link(authorThreads[position + 1]) : nil
         let next = position > 0 ? link(authorThreads[position - 1]) : nil
         context.thread = ThreadView(
-            title: thread.title, url: urls.url(route, from: root), dateText: dates.dayText(thread.date),
-            dateISO: dates.isoText(thread.date), summary: thread.summary, sourceURL: thread.source,
+            title: thread.title, url: urls.url(route, from: root), dateText: threadDates[index].day,
+            dateISO: threadDates[index].iso, summary: thread.summary, sourceURL: thread.source,
             tweetCountLabel: counted(count, "tweet"), readingLabel: "\(thread.readingMinutes) min read", author: author,
             tweets: tweets, topics: topicLinks(thread, from: root), hasTopics: !thread.topicSlugs.isEmpty,
             moreFromAuthor: more, hasMoreFromAuthor: !more.isEmpty, related: related, hasRelated: !related.isEmpty,
             previous: previous, next: next, hasNeighbours: previous != nil || next != nil)
-        return Page(route: route, template: "thread", context: context)
+        return context
     }
 
     /// Up to four threads by other authors that share the most topics, newest first among equals; the author's own

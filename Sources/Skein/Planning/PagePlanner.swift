@@ -1,40 +1,47 @@
 import Foundation
+import Synchronization
 
-/// The planning stage: every page of the site, with its route, template and view model.
-public struct PagePlanner {
+/// The planning stage: every page of the site, with its route, template and the way to make its view model.
+public struct PagePlanner: Sendable {
     let archive: Archive
     let urls: SiteURLs
     let dates: DateFormatting
     let topicIndex: [String: Int]
-    /// Cards and feed entries repeat across pages; each is built once per way to the root.
+    /// Each thread's dates as pages show them, by position in ``Archive/threads``: made once, since cards and feed
+    /// entries show them many times and formatting a date costs more than the rest of a card.
+    let threadDates: [ThreadDates]
+    /// Author views repeat on every card; each is made once per way to the root.
     let memo = Memo()
 
-    final class Memo {
-        var cards: [String: [Int: ThreadCardView]] = [:]
-        var authors: [String: [String: AuthorView]] = [:]
-        var entries: [Int: FeedEntryView] = [:]
+    struct ThreadDates: Sendable {
+        var day: String
+        var iso: String
+        /// The thread's date, or its latest tweet's time when that is later.
+        var lastChange: Date
+        var lastChangeISO: String
+    }
 
-        /// The value for `key` in the table for pages whose way to the root is `prefix`, made once.
-        func value<Key: Hashable, Value>(
-            _ table: ReferenceWritableKeyPath<Memo, [String: [Key: Value]]>, _ prefix: String, _ key: Key,
-            make: () -> Value
-        ) -> Value {
-            if let known = self[keyPath: table][prefix]?[key] { return known }
-            let value = make()
-            self[keyPath: table][prefix, default: [:]][key] = value
-            return value
-        }
+    final class Memo: Sendable {
+        let authors = Mutex<[String: AuthorView]>([:])
     }
 
     /// Plans every page and feed of `archive`, to be published at `urls`.
     public static func plan(_ archive: Archive, urls: SiteURLs) -> [Page] {
+        let dates = DateFormatting(site: archive.site)
+        let threadDates = archive.threads.parallelMap { thread in
+            let lastChange = thread.tweets.compactMap(\.time).reduce(thread.date, max)
+            return ThreadDates(
+                day: dates.dayText(thread.date), iso: dates.isoText(thread.date), lastChange: lastChange,
+                lastChangeISO: dates.isoText(lastChange))
+        }
         let planner = PagePlanner(
-            archive: archive, urls: urls, dates: DateFormatting(site: archive.site),
-            topicIndex: Dictionary(uniqueKeysWithValues: archive.topics.enumerated().map { ($1.slug, $0) }))
+            archive: archive, urls: urls, dates: dates,
+            topicIndex: Dictionary(uniqueKeysWithValues: archive.topics.enumerated().map { ($1.slug, $0) }),
+            threadDates: threadDates)
         var pages: [Page] = []
         pages += planner.listing(
             Array(archive.threads.indices), first: .home, template: "home", heading: archive.site.title,
-            feed: .feed, navigation: \.isHome)
+            feed: .feed, navigation: .home)
         pages += archive.threads.indices.map(planner.threadPage)
         pages += planner.authorPages()
         pages += planner.topicPages()
@@ -42,12 +49,17 @@ public struct PagePlanner {
         pages += planner.feeds()
         pages.append(planner.searchPage())
         pages.append(planner.notFoundPage())
-        pages.append(planner.sitemap(of: pages))
+        pages.append(planner.sitemap(of: pages.map(\.route)))
         pages.append(planner.robots())
         return pages
     }
 
     // MARK: Shared parts
+
+    /// The entry of the site's navigation a page belongs to.
+    enum Navigation: Sendable {
+        case home, authors, topics, archive, search
+    }
 
     func site(_ root: SiteURLs.Root) -> SiteView {
         SiteView(
@@ -64,7 +76,7 @@ public struct PagePlanner {
         _ route: Route, title: String?, heading: String, description: String?, type: String = "website",
         image: String? = nil,
         language: String? = nil, feed: Route? = nil, feedTitle: String? = nil,
-        navigation: WritableKeyPath<MetaView, Bool>? = nil
+        navigation: Navigation? = nil
     ) -> MetaView {
         var meta = MetaView(
             title: title.map { "\($0) · \(archive.site.title)" } ?? archive.site.title, heading: heading,
@@ -73,12 +85,23 @@ public struct PagePlanner {
             language: language ?? archive.site.language,
             feedURL: feed.map { urls.url($0, from: .relative(from: route)) }, feedTitle: feedTitle,
             isHome: false, isAuthors: false, isTopics: false, isArchive: false, isSearch: false)
-        if let navigation { meta[keyPath: navigation] = true }
+        switch navigation {
+        case .home: meta.isHome = true
+        case .authors: meta.isAuthors = true
+        case .topics: meta.isTopics = true
+        case .archive: meta.isArchive = true
+        case .search: meta.isSearch = true
+        case nil: break
+        }
         return meta
     }
 
     func author(_ key: String, from root: SiteURLs.Root) -> AuthorView {
-        memo.value(\.authors, urls.prefix(root), key) { makeAuthor(key, from: root) }
+        let memoKey = urls.prefix(root) + " " + key
+        if let known = memo.authors.withLock({ $0[memoKey] }) { return known }
+        let view = makeAuthor(key, from: root)
+        memo.authors.withLock { $0[memoKey] = view }
+        return view
     }
 
     private func makeAuthor(_ key: String, from root: SiteURLs.Root) -> AuthorView {
@@ -108,15 +131,11 @@ public struct PagePlanner {
     }
 
     func card(_ index: Int, from root: SiteURLs.Root) -> ThreadCardView {
-        memo.value(\.cards, urls.prefix(root), index) { makeCard(index, from: root) }
-    }
-
-    private func makeCard(_ index: Int, from root: SiteURLs.Root) -> ThreadCardView {
         let thread = archive.threads[index]
         let count = thread.tweets.count
         return ThreadCardView(
-            title: thread.title, url: urls.url(.thread(thread.slug), from: root), dateText: dates.dayText(thread.date),
-            dateISO: dates.isoText(thread.date), author: author(thread.authorKey, from: root),
+            title: thread.title, url: urls.url(.thread(thread.slug), from: root), dateText: threadDates[index].day,
+            dateISO: threadDates[index].iso, author: author(thread.authorKey, from: root),
             excerptHTML: thread.tweets.first.map { urls.html($0.content, from: root) } ?? "",
             summary: thread.summary, tweetCount: count, tweetCountLabel: counted(count, "tweet"),
             readingLabel: "\(thread.readingMinutes) min read", readLabel: "Read " + counted(count, "tweet"),
@@ -141,32 +160,45 @@ public struct PagePlanner {
         _ indices: [Int], first: Route, template: String, heading: String, title: String? = nil,
         description: String? = nil,
         type: String = "website", author authorKey: String? = nil, feed: Route? = nil,
-        navigation: WritableKeyPath<MetaView, Bool>? = nil
+        navigation: Navigation? = nil
     ) -> [Page] {
         let size = archive.site.pageSize
         let pageCount = max(1, (indices.count + size - 1) / size)
         return (1...pageCount).map { number in
             let route = first.page(number)
-            let root = SiteURLs.Root.relative(from: route)
-            let slice = indices.dropFirst((number - 1) * size).prefix(size)
-            let pageTitle = number == 1 ? title : "\(title ?? heading) (page \(number))"
-            var context = PageContext(
-                site: site(root),
-                meta: meta(
-                    route, title: pageTitle, heading: heading, description: description, type: type,
-                    feed: feed, feedTitle: feed.map { _ in heading }, navigation: navigation))
-            context.listing = ListingView(
-                heading: heading, threads: slice.map { card($0, from: root) },
-                pagination: pageCount == 1
-                    ? nil
-                    : PaginationView(
-                        current: number, total: pageCount,
-                        previousURL: number > 1 ? urls.url(first.page(number - 1), from: root) : nil,
-                        nextURL: number < pageCount ? urls.url(first.page(number + 1), from: root) : nil,
-                        label: "Page \(number) of \(pageCount)"),
-                author: authorKey.map { author($0, from: root) }, countLabel: counted(indices.count, "thread"),
-                feedURL: feed.map { urls.url($0, from: root) })
-            return Page(route: route, template: template, context: context)
+            let slice = Array(indices.dropFirst((number - 1) * size).prefix(size))
+            return Page(route: route, template: template) {
+                listingContext(
+                    slice, route: route, number: number, pageCount: pageCount, total: indices.count, first: first,
+                    heading: heading, title: title, description: description, type: type, author: authorKey,
+                    feed: feed, navigation: navigation)
+            }
         }
+    }
+
+    private func listingContext(
+        _ slice: [Int], route: Route, number: Int, pageCount: Int, total: Int, first: Route, heading: String,
+        title: String?, description: String?, type: String, author authorKey: String?, feed: Route?,
+        navigation: Navigation?
+    ) -> PageContext {
+        let root = SiteURLs.Root.relative(from: route)
+        let pageTitle = number == 1 ? title : "\(title ?? heading) (page \(number))"
+        var context = PageContext(
+            site: site(root),
+            meta: meta(
+                route, title: pageTitle, heading: heading, description: description, type: type,
+                feed: feed, feedTitle: feed.map { _ in heading }, navigation: navigation))
+        context.listing = ListingView(
+            heading: heading, threads: slice.map { card($0, from: root) },
+            pagination: pageCount == 1
+                ? nil
+                : PaginationView(
+                    current: number, total: pageCount,
+                    previousURL: number > 1 ? urls.url(first.page(number - 1), from: root) : nil,
+                    nextURL: number < pageCount ? urls.url(first.page(number + 1), from: root) : nil,
+                    label: "Page \(number) of \(pageCount)"),
+            author: authorKey.map { author($0, from: root) }, countLabel: counted(total, "thread"),
+            feedURL: feed.map { urls.url($0, from: root) })
+        return context
     }
 }

@@ -1,5 +1,5 @@
 /// A paginated list of threads: the home page, an author's, a topic's or a month's.
-public struct ListingView: Sendable, Equatable {
+public struct ListingView: Sendable, Hashable {
     public var heading: String
     public var threads: [ThreadCardView]
     public var pagination: PaginationView?
@@ -11,7 +11,7 @@ public struct ListingView: Sendable, Equatable {
 }
 
 /// Links between the pages of a listing; absent when it has one page.
-public struct PaginationView: Sendable, Equatable {
+public struct PaginationView: Sendable, Hashable {
     public var current: Int
     public var total: Int
     public var previousURL: String?
@@ -21,7 +21,7 @@ public struct PaginationView: Sendable, Equatable {
 }
 
 /// A topic on the topics page.
-public struct TopicLinkView: Sendable, Equatable {
+public struct TopicLinkView: Sendable, Hashable {
     public var name: String
     public var url: String
     public var count: Int
@@ -30,14 +30,14 @@ public struct TopicLinkView: Sendable, Equatable {
 }
 
 /// A year on the archive page.
-public struct YearView: Sendable, Equatable {
+public struct YearView: Sendable, Hashable {
     public var year: String
     public var countLabel: String
     public var months: [MonthLinkView]
 }
 
 /// A month on the archive page.
-public struct MonthLinkView: Sendable, Equatable {
+public struct MonthLinkView: Sendable, Hashable {
     public var name: String
     public var url: String
     public var count: Int
@@ -45,7 +45,7 @@ public struct MonthLinkView: Sendable, Equatable {
 }
 
 /// An Atom feed.
-public struct FeedView: Sendable, Equatable {
+public struct FeedView: Sendable, Hashable {
     public var title: String
     public var subtitle: String
     public var id: String
@@ -56,7 +56,7 @@ public struct FeedView: Sendable, Equatable {
 }
 
 /// One thread in a feed.
-public struct FeedEntryView: Sendable, Equatable {
+public struct FeedEntryView: Sendable, Hashable {
     public var title: String
     public var url: String
     public var id: String
@@ -71,7 +71,7 @@ public struct FeedEntryView: Sendable, Equatable {
 }
 
 /// One URL of the sitemap.
-public struct SitemapEntry: Sendable, Equatable {
+public struct SitemapEntry: Sendable, Hashable {
     public var url: String
     public var lastModified: String?
 }

@@ -1,6 +1,6 @@
 /// What every template receives. Templates read stored properties by name (`{{site.title}}`, `{{#thread}}`);
 /// the README lists them. Fields that a page type does not use are `nil` or empty.
-public struct PageContext: Sendable, Equatable {
+public struct PageContext: Sendable, Hashable {
     /// The site: its name and the links of its navigation.
     public var site: SiteView
     /// The page's `<title>`, description, canonical URL and social-card data.
@@ -31,7 +31,7 @@ public struct PageContext: Sendable, Equatable {
 }
 
 /// The site as every page shows it.
-public struct SiteView: Sendable, Equatable {
+public struct SiteView: Sendable, Hashable {
     public var title: String
     /// `nil` when `site.yml` gives none.
     public var description: String?
@@ -50,7 +50,7 @@ public struct SiteView: Sendable, Equatable {
 }
 
 /// Head data of one page.
-public struct MetaView: Sendable, Equatable {
+public struct MetaView: Sendable, Hashable {
     /// The whole `<title>`: the page's title, then the site's.
     public var title: String
     /// The page's own heading.
@@ -73,7 +73,7 @@ public struct MetaView: Sendable, Equatable {
 }
 
 /// A link with its text.
-public struct LinkView: Sendable, Equatable {
+public struct LinkView: Sendable, Hashable {
     public var name: String
     public var url: String
 }

@@ -1,5 +1,5 @@
 /// A thread as its own page shows it.
-public struct ThreadView: Sendable, Equatable {
+public struct ThreadView: Sendable, Hashable {
     public var title: String
     public var url: String
     public var dateText: String
@@ -27,7 +27,7 @@ public struct ThreadView: Sendable, Equatable {
 }
 
 /// One tweet of a thread page.
-public struct TweetView: Sendable, Equatable {
+public struct TweetView: Sendable, Hashable {
     public var number: Int
     /// "3/12".
     public var position: String
@@ -40,7 +40,7 @@ public struct TweetView: Sendable, Equatable {
 }
 
 /// A thread in a listing: a card with its first tweet.
-public struct ThreadCardView: Sendable, Equatable {
+public struct ThreadCardView: Sendable, Hashable {
     public var title: String
     public var url: String
     public var dateText: String
@@ -60,7 +60,7 @@ public struct ThreadCardView: Sendable, Equatable {
 }
 
 /// An author, as a card or a profile.
-public struct AuthorView: Sendable, Equatable {
+public struct AuthorView: Sendable, Hashable {
     public var handle: String
     /// The profile's name, or `@handle` when there is none.
     public var name: String
