@@ -21,9 +21,9 @@ public final class BuildCache: Sendable {
     /// The pages of the last build that reached its output folder, and what made them.
     private struct WrittenSite: Sendable {
         var output: String
-        var theme: Int
-        /// The hash of each page's view model, by file path: equal only within one process.
-        var pages: [String: Int]
+        var theme: UInt64
+        /// Each page's fingerprint (``PageFingerprints``), by file path.
+        var pages: [String: UInt64]
         var files: Set<String>
     }
 
@@ -55,11 +55,9 @@ public final class BuildCache: Sendable {
         if changed { markdown.withLock { $0.removeAll() } }
     }
 
-    /// The pages the last build into `output` rendered with the same theme, by file path, with the hash of the view
-    /// model each was rendered from: a page whose view model hashes the same and whose file is still there need not
-    /// be rendered again.
-    func renderedPages(writtenTo output: String, theme: Theme) -> [String: Int] {
-        guard let last = written.withLock({ $0 }), last.output == output, last.theme == Self.fingerprint(theme) else {
+    /// The fingerprints of the pages the last build into `output` wrote with the same theme, by file path.
+    func renderedPages(writtenTo output: String, theme: Theme) -> [String: UInt64] {
+        guard let last = written.withLock({ $0 }), last.output == output, last.theme == theme.fingerprint else {
             return [:]
         }
         return last.pages
@@ -71,28 +69,14 @@ public final class BuildCache: Sendable {
     }
 
     /// Records the pages and files of a build that reached `output`.
-    func remember(_ pages: [String: Int], files: Set<String>, theme: Theme, output: String) {
-        let site = WrittenSite(output: output, theme: Self.fingerprint(theme), pages: pages, files: files)
+    func remember(_ pages: [String: UInt64], files: Set<String>, theme: Theme, output: String) {
+        let site = WrittenSite(output: output, theme: theme.fingerprint, pages: pages, files: files)
         written.withLock { $0 = site }
     }
 
     /// Forgets the written pages, after a build that may have left its output half-written.
     func forgetWrittenPages() {
         written.withLock { $0 = nil }
-    }
-
-    /// Within one process, equal for equal themes.
-    private static func fingerprint(_ theme: Theme) -> Int {
-        var hasher = Hasher()
-        for name in theme.templates.keys.sorted() {
-            hasher.combine(name)
-            hasher.combine(theme.templates[name])
-        }
-        for name in theme.assets.keys.sorted() {
-            hasher.combine(name)
-            hasher.combine(theme.assets[name])
-        }
-        return hasher.finalize()
     }
 
     /// A thread's weighted search terms, by the texts they come from.

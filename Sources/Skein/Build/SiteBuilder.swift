@@ -79,11 +79,7 @@ public struct PreparedSite: Sendable {
 
     /// Renders one page with the theme.
     public func render(_ page: Page) -> String {
-        render(page.context, with: page.template)
-    }
-
-    func render(_ context: PageContext, with template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        library.render(page.context, withTemplate: page.template) ?? ""
     }
 
     /// The earliest date of a thread left out for being in the future.
@@ -140,7 +136,7 @@ public enum SiteBuilder {
         let writer = SiteWriter(output: options.output)
         try writer.begin()
         let report: SiteWriter.Report
-        let rendered: [String: Int]
+        let rendered: [String: UInt64]
         do {
             (report, rendered) = try write(
                 site, with: writer,
@@ -228,38 +224,39 @@ public enum SiteBuilder {
         return nil
     }
 
-    /// Makes each page's view model and renders it, in parallel, and stages the pages with the theme's assets and
-    /// the media, then commits. With `previousPages`, the view-model hashes of the last build into this output (see
-    /// ``BuildCache``), a page whose view model hashes the same and whose file is there is not rendered again.
-    /// Returns the hash of every page's view model when `previousPages` is given.
+    /// Renders the pages in parallel and stages them with the theme's assets and the media, then commits. A page
+    /// whose fingerprint is in `previousPages`, the pages of the last build into this output with this theme (see
+    /// ``BuildCache``), and whose file is still there, is not rendered again. Returns the fingerprint of every page
+    /// that has one.
     private static func write(
-        _ site: PreparedSite, with writer: SiteWriter, previousPages: [String: Int]?, previousFiles: Set<String>?,
+        _ site: PreparedSite, with writer: SiteWriter, previousPages: [String: UInt64]?, previousFiles: Set<String>?,
         progress: ProgressHandler?
-    ) throws(BuildFailure) -> (SiteWriter.Report, [String: Int]) {
+    ) throws(BuildFailure) -> (SiteWriter.Report, [String: UInt64]) {
         let counter = ProgressCounter("rendering", total: site.pages.count, handler: progress)
         let output = writer.output.path
-        let outcomes = site.pages.parallelMap { page -> Result<Int?, BuildFailure> in
+        let outcomes = site.pages.parallelMap { page -> Result<Void, BuildFailure> in
             defer { counter.advance() }
             let path = page.route.filePath
-            let context = page.context
-            let hash = previousPages.map { _ in context.hashValue }
-            if let hash, previousPages?[path] == hash, FileManager.default.fileExists(atPath: output + "/" + path) {
-                return .success(hash)
+            if let fingerprint = page.fingerprint, previousPages?[path] == fingerprint,
+                FileManager.default.fileExists(atPath: output + "/" + path)
+            {
+                return .success(())
             }
-            let text = site.render(context, with: page.template)
-            return Result { () throws(BuildFailure) in
-                _ = try writer.stage(Data(text.utf8), at: path)
-                return hash
-            }
+            let text = site.render(page)
+            return Result { () throws(BuildFailure) in _ = try writer.stage(Data(text.utf8), at: path) }
         }
-        var hashes: [String: Int] = [:]
-        for (page, outcome) in zip(site.pages, outcomes) { hashes[page.route.filePath] = try outcome.get() }
+        var fingerprints: [String: UInt64] = [:]
+        for (page, outcome) in zip(site.pages, outcomes) {
+            try outcome.get()
+            fingerprints[page.route.filePath] = page.fingerprint
+        }
+
         for copy in site.copies {
             guard let data = copy.data ?? copy.source.flatMap({ FileManager.default.contents(atPath: $0) }) else {
                 throw .fileSystem(path: copy.source ?? copy.path, reason: "the file cannot be read")
             }
             _ = try writer.stage(data, at: copy.path)
         }
-        return (try writer.commit(produced: site.filePaths, previous: previousFiles), hashes)
+        return (try writer.commit(produced: site.filePaths, previous: previousFiles), fingerprints)
     }
 }

@@ -7,11 +7,17 @@ public struct Page: Sendable {
     public var route: Route
     /// The template's name, such as `thread` or `partials/card`.
     public var template: String
+    /// All that the view model is made from, hashed (``PageFingerprints``); `nil` for pages made from the whole
+    /// archive, which are always rendered.
+    var fingerprint: UInt64?
     private let makeContext: @Sendable () -> PageContext
 
-    init(route: Route, template: String, context: @escaping @Sendable () -> PageContext) {
+    init(
+        route: Route, template: String, fingerprint: UInt64? = nil, context: @escaping @Sendable () -> PageContext
+    ) {
         self.route = route
         self.template = template
+        self.fingerprint = fingerprint
         self.makeContext = context
     }
 

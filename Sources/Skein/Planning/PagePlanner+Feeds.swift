@@ -32,7 +32,10 @@ extension PagePlanner {
     /// An Atom feed of the newest threads among `indices`; `updated` comes from the content, never the clock.
     func feed(_ indices: [Int], route: Route, page: Route, title: String, subtitle: String) -> Page {
         let newest = Array(indices.prefix(Self.feedLength))
-        return Page(route: route, template: "feed") {
+        var hasher = fingerprints.hasher("feed", route)
+        fingerprints.combine(threads: newest, into: &hasher)
+        hasher.combine([page.filePath, title, subtitle])
+        return Page(route: route, template: "feed", fingerprint: hasher.finalized) {
             feedContext(newest, route: route, page: page, title: title, subtitle: subtitle)
         }
     }

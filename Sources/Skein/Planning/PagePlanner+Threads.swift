@@ -1,18 +1,42 @@
 import Foundation
 
 extension PagePlanner {
-    /// The page of the thread at `index`.
-    func threadPage(_ index: Int) -> Page {
-        Page(route: .thread(archive.threads[index].slug), template: "thread") { threadContext(index) }
+    /// The threads a thread's page shows besides itself.
+    struct Neighbours: Sendable {
+        /// The author's other threads, newest first, at most five.
+        var more: [Int]
+        var related: [Int]
+        /// The author's thread before and after this one.
+        var previous: Int?
+        var next: Int?
     }
 
-    private func threadContext(_ index: Int) -> PageContext {
+    /// The page of the thread at `index`.
+    func threadPage(_ index: Int) -> Page {
+        let thread = archive.threads[index]
+        let route = Route.thread(thread.slug)
+        let authorThreads = archive.threadsByAuthor[thread.authorKey] ?? []
+        let position = authorThreads.firstIndex(of: index) ?? 0
+        let neighbours = Neighbours(
+            more: Array(authorThreads.lazy.filter { $0 != index }.prefix(5)), related: related(to: index),
+            previous: position + 1 < authorThreads.count ? authorThreads[position + 1] : nil,
+            next: position > 0 ? authorThreads[position - 1] : nil)
+        var hasher = fingerprints.hasher("thread", route)
+        fingerprints.combine(
+            threads: [index] + neighbours.more + neighbours.related
+                + [neighbours.previous, neighbours.next]
+                .map { $0 ?? index }, into: &hasher)
+        hasher.combine([neighbours.previous != nil, neighbours.next != nil].map { "\($0)" })
+        return Page(route: route, template: "thread", fingerprint: hasher.finalized) {
+            threadContext(index, neighbours)
+        }
+    }
+
+    private func threadContext(_ index: Int, _ neighbours: Neighbours) -> PageContext {
         let thread = archive.threads[index]
         let route = Route.thread(thread.slug)
         let root = SiteURLs.Root.relative(from: route)
         let count = thread.tweets.count
-        let authorThreads = archive.threadsByAuthor[thread.authorKey] ?? []
-        let position = authorThreads.firstIndex(of: index) ?? 0
         let link = { (other: Int) in
             LinkView(
                 name: archive.threads[other].title, url: urls.url(.thread(archive.threads[other].slug), from: root))
@@ -34,10 +58,10 @@ extension PagePlanner {
                     ?? nil,
                 language: thread.language, feed: .authorFeed(thread.authorKey),
                 feedTitle: "Threads by @\(author.handle)"))
-        let more = authorThreads.filter { $0 != index }.prefix(5).map { card($0, from: root) }
-        let related = related(to: index).map { card($0, from: root) }
-        let previous = position + 1 < authorThreads.count ? link(authorThreads[position + 1]) : nil
-        let next = position > 0 ? link(authorThreads[position - 1]) : nil
+        let more = neighbours.more.map { card($0, from: root) }
+        let related = neighbours.related.map { card($0, from: root) }
+        let previous = neighbours.previous.map(link)
+        let next = neighbours.next.map(link)
         context.thread = ThreadView(
             title: thread.title, url: urls.url(route, from: root), dateText: threadDates[index].day,
             dateISO: threadDates[index].iso, summary: thread.summary, sourceURL: thread.source,

@@ -10,6 +10,7 @@ public struct PagePlanner: Sendable {
     /// Each thread's dates as pages show them, by position in ``Archive/threads``: made once, since cards and feed
     /// entries show them many times and formatting a date costs more than the rest of a card.
     let threadDates: [ThreadDates]
+    let fingerprints: PageFingerprints
     /// Author views repeat on every card; each is made once per way to the root.
     let memo = Memo()
 
@@ -34,15 +35,15 @@ public struct PagePlanner: Sendable {
                 day: dates.dayText(thread.date), iso: dates.isoText(thread.date), lastChange: lastChange,
                 lastChangeISO: dates.isoText(lastChange))
         }
+        let topicIndex = Dictionary(uniqueKeysWithValues: archive.topics.enumerated().map { ($1.slug, $0) })
         let planner = PagePlanner(
-            archive: archive, urls: urls, dates: dates,
-            topicIndex: Dictionary(uniqueKeysWithValues: archive.topics.enumerated().map { ($1.slug, $0) }),
-            threadDates: threadDates)
+            archive: archive, urls: urls, dates: dates, topicIndex: topicIndex, threadDates: threadDates,
+            fingerprints: PageFingerprints(archive: archive, topicIndex: topicIndex))
         var pages: [Page] = []
         pages += planner.listing(
             Array(archive.threads.indices), first: .home, template: "home", heading: archive.site.title,
             feed: .feed, navigation: .home)
-        pages += archive.threads.indices.map(planner.threadPage)
+        pages += Array(archive.threads.indices).parallelMap(planner.threadPage)
         pages += planner.authorPages()
         pages += planner.topicPages()
         pages += planner.archivePages()
@@ -167,7 +168,12 @@ public struct PagePlanner: Sendable {
         return (1...pageCount).map { number in
             let route = first.page(number)
             let slice = Array(indices.dropFirst((number - 1) * size).prefix(size))
-            return Page(route: route, template: template) {
+            var hasher = fingerprints.hasher(template, route)
+            fingerprints.combine(threads: slice, into: &hasher)
+            for text in [heading, title, description, type, authorKey, feed?.filePath] { hasher.combine(text) }
+            hasher.combine(authorKey.flatMap { fingerprints.authors[$0] } ?? 0)
+            hasher.combine([number, pageCount, indices.count].map(String.init) + [first.filePath, "\(navigation)"])
+            return Page(route: route, template: template, fingerprint: hasher.finalized) {
                 listingContext(
                     slice, route: route, number: number, pageCount: pageCount, total: indices.count, first: first,
                     heading: heading, title: title, description: description, type: type, author: authorKey,

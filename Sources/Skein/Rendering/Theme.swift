@@ -51,6 +51,20 @@ public struct Theme: Sendable {
         return Theme(templates: templates, assets: assets, origin: directory)
     }
 
+    /// Equal for themes with equal templates and assets, in every run.
+    var fingerprint: UInt64 {
+        var hasher = StableHasher()
+        for name in templates.keys.sorted() {
+            hasher.combine(name)
+            hasher.combine(templates[name]!)
+        }
+        for name in assets.keys.sorted() {
+            hasher.combine(name)
+            assets[name]!.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+        return hasher.finalized
+    }
+
     /// The file a template comes from, for diagnostics.
     func file(of name: String) -> String { origin + "/" + name + ".mustache" }
 

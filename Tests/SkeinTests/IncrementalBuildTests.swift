@@ -1,0 +1,181 @@
+import Foundation
+import Skein
+import Testing
+
+/// An incremental build must give exactly the bytes of a clean build. A seeded random walk of edits (threads added,
+/// changed, retitled, redated, deleted and renamed; authors renamed, given bios or removed; templates and settings
+/// changed) is applied to an archive, and after each step the incremental output is compared with a clean build.
+@Suite struct IncrementalBuildTests {
+    /// A generator that gives the same sequence on every machine (SplitMix64).
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var value = state
+            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+            return value ^ (value >> 31)
+        }
+    }
+
+    static let now = Date(timeIntervalSince1970: 2_000_000_000)
+    static let authors = ["ada", "bob", "cy", "dee"]
+    static let topics = ["engines", "knitting", "Knitting", "rust", "tea"]
+
+    /// The archive the walk edits, and what it knows of it.
+    final class Walk {
+        let archive: TemporaryArchive
+        var random: SeededGenerator
+        var threads: [String: (author: String, date: String, title: String?, tweets: [String])] = [:]
+        var counter = 0
+
+        init(seed: UInt64) throws {
+            archive = try TemporaryArchive(site: "title: Walk\nbase_url: https://example.org/walk/\npage_size: 3\n")
+            random = SeededGenerator(state: seed)
+            for (name, text) in Theme.builtIn.templates {
+                try archive.write("Templates/\(name).mustache", text)
+            }
+            for (name, data) in Theme.builtIn.assets { try archive.write("Templates/assets/" + name, data) }
+            for _ in 0..<8 { try addThread() }
+        }
+
+        func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &random)] }
+
+        func tweet() -> String {
+            let words = ["A tweet", "more words here", "*emphasis*", "`code`", "https://example.com/x", "- a list"]
+            return (0..<Int.random(in: 1...3, using: &random)).map { _ in pick(words) }.joined(separator: " ")
+                + " #\(pick(IncrementalBuildTests.topics)) @\(pick(IncrementalBuildTests.authors))"
+        }
+
+        func date() -> String {
+            String(
+                format: "2024-%02d-%02dT%02d:00:00Z", Int.random(in: 1...12, using: &random),
+                Int.random(in: 1...28, using: &random), Int.random(in: 0...23, using: &random))
+        }
+
+        func save(_ path: String) throws {
+            let thread = threads[path]!
+            try archive.write(
+                "Content/threads/\(path)",
+                threadFile(
+                    author: thread.author, date: thread.date, extra: thread.title.map { "title: \($0)\n" } ?? "",
+                    tweets: thread.tweets))
+        }
+
+        func addThread() throws {
+            counter += 1
+            let path = "t\(counter).md"
+            threads[path] = (
+                pick(IncrementalBuildTests.authors + ["new\(counter)"]), date(), nil,
+                (0..<Int.random(in: 1...4, using: &random)).map { _ in tweet() }
+            )
+            try save(path)
+        }
+
+        /// Applies one random edit and says what it was.
+        func step() throws -> String {
+            let paths = threads.keys.sorted()
+            let path = pick(paths)
+            switch Int.random(in: 0..<11, using: &random) {
+            case 0:
+                try addThread()
+                return "add a thread"
+            case 1:
+                threads[path]!.tweets[0] = tweet()
+                try save(path)
+                return "change a tweet of \(path)"
+            case 2:
+                threads[path]!.title = "Title \(counter) \(Int.random(in: 0...9, using: &random))"
+                try save(path)
+                return "retitle \(path)"
+            case 3:
+                threads[path]!.date = date()
+                try save(path)
+                return "redate \(path)"
+            case 4 where paths.count > 3:
+                threads[path] = nil
+                try FileManager.default.removeItem(atPath: archive.content + "/threads/" + path)
+                return "delete \(path)"
+            case 5:
+                counter += 1
+                let renamed = "renamed\(counter).md"
+                threads[renamed] = threads.removeValue(forKey: path)
+                try FileManager.default.removeItem(atPath: archive.content + "/threads/" + path)
+                try save(renamed)
+                return "rename \(path) to \(renamed)"
+            case 6:
+                let author = pick(IncrementalBuildTests.authors)
+                try archive.write(
+                    "Content/authors/\(author).yml",
+                    "name: \(author.capitalized) \(counter)\nbio: Writes about #\(pick(IncrementalBuildTests.topics))\n"
+                )
+                return "profile of \(author)"
+            case 7:
+                let author = pick(IncrementalBuildTests.authors)
+                try? FileManager.default.removeItem(atPath: archive.content + "/authors/\(author).yml")
+                return "remove the profile of \(author)"
+            case 8:
+                let footer = Theme.builtIn.templates["partials/footer"]! + "<!-- \(counter) -->\n"
+                counter += 1
+                try archive.write("Templates/partials/footer.mustache", footer)
+                return "change a template"
+            case 9:
+                try archive.write(
+                    "Content/site.yml",
+                    "title: Walk \(counter)\nbase_url: https://example.org/walk/\npage_size: \(pick([2, 3, 4]))\n")
+                counter += 1
+                return "change site.yml"
+            default:
+                try save(path)
+                return "save \(path) unchanged"
+            }
+        }
+    }
+
+    /// Every file of `folder` with its bytes and modification time.
+    static func files(in folder: String) -> [String: (data: Data, modified: Date)] {
+        var files: [String: (Data, Date)] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: folder)
+            ?? FileManager.DirectoryEnumerator()
+        {
+            let full = folder + "/" + path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+                let data = FileManager.default.contents(atPath: full),
+                let modified = try? FileManager.default.attributesOfItem(atPath: full)[.modificationDate] as? Date
+            else { continue }
+            files[path] = (data, modified)
+        }
+        return files
+    }
+
+    @Test(arguments: [1 as UInt64, 2, 3])
+    func aRandomWalkOfEditsBuildsWhatACleanBuildBuilds(seed: UInt64) throws {
+        let walk = try Walk(seed: seed)
+        let cache = BuildCache()
+        let options = BuildOptions(
+            content: walk.archive.content, output: walk.archive.output, selection: .init(now: Self.now),
+            cache: cache)
+        try SiteBuilder.build(options)
+        for number in 1...25 {
+            let before = Self.files(in: walk.archive.output)
+            let edit = try walk.step()
+            let summary = try SiteBuilder.build(options)
+            let clean = try TemporaryArchive(site: nil)
+            try SiteBuilder.build(
+                BuildOptions(content: walk.archive.content, output: clean.output, selection: .init(now: Self.now)))
+            let incremental = Self.files(in: walk.archive.output)
+            let expected = Self.files(in: clean.output)
+            #expect(
+                incremental.keys.sorted() == expected.keys.sorted(),
+                "step \(number) (\(edit)): the same files as a clean build")
+            for (path, file) in expected where incremental[path]?.data != file.data {
+                Issue.record("step \(number) (\(edit)): \(path) differs from a clean build")
+            }
+            for (path, file) in incremental where before[path]?.data == file.data {
+                #expect(before[path]?.modified == file.modified, "step \(number) (\(edit)): \(path) was rewritten")
+            }
+            #expect(summary.filesWritten == incremental.filter { before[$0.key]?.data != $0.value.data }.count)
+        }
+    }
+}
