@@ -149,13 +149,21 @@ import Testing
         return files
     }
 
-    @Test(arguments: [1 as UInt64, 2, 3])
-    func aRandomWalkOfEditsBuildsWhatACleanBuildBuilds(seed: UInt64) throws {
+    /// Where the cache lives between builds: in memory, as `skein serve` keeps it, or in `.skein-cache/`, as
+    /// `skein build` does (each build then reads what the last one saved).
+    enum Cache: CaseIterable {
+        case memory, disk
+    }
+
+    @Test(arguments: Cache.allCases, [1 as UInt64, 2])
+    func aRandomWalkOfEditsBuildsWhatACleanBuildBuilds(cache: Cache, seed: UInt64) throws {
         let walk = try Walk(seed: seed)
-        let cache = BuildCache()
-        let options = BuildOptions(
-            content: walk.archive.content, output: walk.archive.output, selection: .init(now: Self.now),
-            cache: cache)
+        var options = BuildOptions(
+            content: walk.archive.content, output: walk.archive.output, selection: .init(now: Self.now))
+        switch cache {
+        case .memory: options.cache = BuildCache()
+        case .disk: options.recordFolder = walk.archive.root + "/.skein-cache"
+        }
         try SiteBuilder.build(options)
         for number in 1...25 {
             let before = Self.files(in: walk.archive.output)
@@ -176,6 +184,34 @@ import Testing
                 #expect(before[path]?.modified == file.modified, "step \(number) (\(edit)): \(path) was rewritten")
             }
             #expect(summary.filesWritten == incremental.filter { before[$0.key]?.data != $0.value.data }.count)
+            if cache == .disk && edit.hasPrefix("change a tweet") {
+                #expect(summary.pagesRendered < summary.pages, "step \(number) (\(edit)): unchanged pages were skipped")
+            }
+            if edit.hasSuffix("unchanged") {
+                // Only the seven pages made from the whole archive are rendered again (none when up to date).
+                #expect(summary.pagesRendered <= 7, "step \(number) (\(edit)): unchanged pages were skipped")
+            }
+        }
+    }
+
+    @Test func aDamagedCacheIsIgnored() throws {
+        let walk = try Walk(seed: 7)
+        var options = BuildOptions(
+            content: walk.archive.content, output: walk.archive.output, selection: .init(now: Self.now))
+        options.recordFolder = walk.archive.root + "/.skein-cache"
+        try SiteBuilder.build(options)
+        let folder = options.recordFolder!
+        let cacheFile = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".bin") })
+        let data = try #require(FileManager.default.contents(atPath: folder + "/" + cacheFile))
+        for damaged in [data.prefix(data.count / 2), Data(data.reversed()), Data()] {
+            try damaged.write(to: URL(fileURLWithPath: folder + "/" + cacheFile))
+            let edit = try walk.step()
+            try SiteBuilder.build(options)
+            let clean = try TemporaryArchive(site: nil)
+            try SiteBuilder.build(
+                BuildOptions(content: walk.archive.content, output: clean.output, selection: .init(now: Self.now)))
+            #expect(walk.archive.outputTree() == clean.outputTree(), "\(edit) after the cache was damaged")
         }
     }
 }

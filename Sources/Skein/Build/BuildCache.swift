@@ -1,25 +1,26 @@
 import Foundation
 import Synchronization
 
-/// What a long-running process (`skein serve`) keeps between builds: parsed thread files, by path and modification
-/// time, and rendered Markdown, by its text and the mention rule. A change to a file makes its entry miss.
+/// What one build leaves for the next: parsed thread files, by their path and bytes; rendered tweets, by their
+/// Markdown and the mention rule; and the fingerprints of the pages written (``PageFingerprints``). `skein serve`
+/// keeps one in memory; `skein build` keeps one in `.skein-cache/` (``load(from:)``, ``save(to:)``), so that a build
+/// after one edit parses, renders and writes only what the edit changed. Entries are keyed by content, never by
+/// modification time, so a cache restored in CI on a fresh clone still applies.
 public final class BuildCache: Sendable {
-    private struct ParsedFile: Sendable {
-        var modified: Date
-        var size: Int
+    struct ParsedFile: Sendable {
         var thread: ThreadSource?
         var diagnostics: [Diagnostic]
     }
 
-    private let parsed = Mutex<[String: ParsedFile]>([:])
-    private let markdown = Mutex<[String: RenderedMarkdown]>([:])
-    private let markdownRule = Mutex<String>("")
+    private let parsed = Mutex<[UInt64: ParsedFile]>([:])
+    private let rendered = Mutex<[UInt64: [RenderedMarkdown]]>([:])
+    private let markdownRule = Mutex<UInt64>(0)
     private let searchTerms = Mutex<[String: [String: Int]]>([:])
     private let searchFiles = Mutex<[String: (data: any Sendable, text: String)]>([:])
     private let written = Mutex<WrittenSite?>(nil)
 
     /// The pages of the last build that reached its output folder, and what made them.
-    private struct WrittenSite: Sendable {
+    struct WrittenSite: Sendable {
         var output: String
         var theme: UInt64
         /// Each page's fingerprint (``PageFingerprints``), by file path.
@@ -30,29 +31,61 @@ public final class BuildCache: Sendable {
     /// An empty cache.
     public init() {}
 
-    /// The parsed thread at `path`, from the cache while the file's modification time and size are unchanged.
-    func thread(at path: String, parse: () -> (ThreadSource?, [Diagnostic])) -> (ThreadSource?, [Diagnostic]) {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let modified = attributes?[.modificationDate] as? Date ?? .distantPast
-        let size = attributes?[.size] as? Int ?? -1
-        if let hit = parsed.withLock({ $0[path] }), hit.modified == modified, hit.size == size {
-            return (hit.thread, hit.diagnostics)
-        }
+    /// The key of a thread file: its path, which its diagnostics name, and its bytes.
+    static func key(file: String, data: Data) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(file)
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalized
+    }
+
+    /// The thread file `file` with these bytes parsed, from the cache when it was parsed before.
+    func thread(_ key: UInt64, parse: () -> (ThreadSource?, [Diagnostic])) -> (ThreadSource?, [Diagnostic]) {
+        if let hit = parsed.withLock({ $0[key] }) { return (hit.thread, hit.diagnostics) }
         let result = parse()
-        parsed.withLock {
-            $0[path] = ParsedFile(modified: modified, size: size, thread: result.0, diagnostics: result.1)
-        }
+        parsed.withLock { $0[key] = ParsedFile(thread: result.0, diagnostics: result.1) }
         return result
+    }
+
+    /// How many parsed thread files the cache holds.
+    var threadCount: Int { parsed.withLock { $0.count } }
+
+    /// Forgets parsed files other than `keys`, the files of the current build.
+    func keepThreads(_ keys: Set<UInt64>) {
+        parsed.withLock { $0 = $0.filter { keys.contains($0.key) } }
+    }
+
+    /// The key of a thread's tweets for rendering: their Markdown.
+    static func key(markdown: [String]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(markdown)
+        return hasher.finalized
+    }
+
+    /// A thread's tweets rendered, from the cache when the same Markdown was rendered under the same mention rule.
+    func renderedTweets(_ key: UInt64, render: () -> [RenderedMarkdown]) -> [RenderedMarkdown] {
+        if let hit = rendered.withLock({ $0[key] }) { return hit }
+        let tweets = render()
+        rendered.withLock { $0[key] = tweets }
+        return tweets
+    }
+
+    /// Forgets rendered tweets other than `keys`, those of the current build.
+    func keepRenderedTweets(_ keys: Set<UInt64>) {
+        rendered.withLock { $0 = $0.filter { keys.contains($0.key) } }
     }
 
     /// Forgets rendered Markdown when what it depends on besides its text changes: the authors and base URL that
     /// mentions link to, and the sizes of the media images.
     func useMarkdownRule(_ rule: String) {
+        var hasher = StableHasher()
+        hasher.combine(rule)
+        let key = hasher.finalized
         let changed = markdownRule.withLock { current in
-            defer { current = rule }
-            return current != rule
+            defer { current = key }
+            return current != key
         }
-        if changed { markdown.withLock { $0.removeAll() } }
+        if changed { rendered.withLock { $0.removeAll() } }
     }
 
     /// The fingerprints of the pages the last build into `output` wrote with the same theme, by file path.
@@ -79,6 +112,26 @@ public final class BuildCache: Sendable {
         written.withLock { $0 = nil }
     }
 
+    /// What ``save(to:builtFrom:)`` writes.
+    func contents() -> (
+        parsed: [UInt64: ParsedFile], rendered: [UInt64: [RenderedMarkdown]], rule: UInt64, written: WrittenSite?
+    ) {
+        (
+            parsed.withLock { $0 }, rendered.withLock { $0 }, markdownRule.withLock { $0 },
+            written.withLock { $0 }
+        )
+    }
+
+    /// Fills an empty cache with what ``load(from:)`` read.
+    func restore(
+        parsed: [UInt64: ParsedFile], rendered: [UInt64: [RenderedMarkdown]], rule: UInt64, written: WrittenSite?
+    ) {
+        self.parsed.withLock { $0 = parsed }
+        self.rendered.withLock { $0 = rendered }
+        markdownRule.withLock { $0 = rule }
+        self.written.withLock { $0 = written }
+    }
+
     /// A thread's weighted search terms, by the texts they come from.
     func searchTerms(_ key: String, compute: () -> [String: Int]) -> [String: Int] {
         if let hit = searchTerms.withLock({ $0[key] }) { return hit }
@@ -97,11 +150,4 @@ public final class BuildCache: Sendable {
         return text
     }
 
-    /// `text` rendered, from the cache when the same text was rendered under the same mention rule.
-    func markdown(_ text: String, render: () -> RenderedMarkdown) -> RenderedMarkdown {
-        if let hit = markdown.withLock({ $0[text] }) { return hit }
-        let rendered = render()
-        markdown.withLock { $0[text] = rendered }
-        return rendered
-    }
 }

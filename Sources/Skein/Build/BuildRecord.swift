@@ -118,6 +118,11 @@ struct BuildRecord: Codable, Equatable {
     private static func executableStamp() -> String {
         "binary " + stamp(Bundle.main.executablePath ?? CommandLine.arguments[0])
     }
+
+    /// Skein's version and the running binary: what a cache must have been written by to be trusted.
+    static func skeinStamp() -> String {
+        "skein " + SkeinVersion.string + " " + executableStamp()
+    }
 }
 
 /// A 64-bit FNV-1a hash in hexadecimal: enough to notice that bytes changed, not a defence against forgery.

@@ -42,8 +42,10 @@ public struct BuildSummary: Sendable {
     public var tweets: Int
     public var authors: Int
     public var topics: Int
-    /// Pages and feeds rendered.
+    /// Pages and feeds the site has.
     public var pages: Int
+    /// Pages and feeds rendered by this build: the others were known to be unchanged (``BuildCache``).
+    public var pagesRendered = 0
     /// Files whose bytes changed and were written.
     public var filesWritten: Int
     /// Files already up to date.
@@ -108,16 +110,18 @@ public enum SiteBuilder {
     @discardableResult
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildSummary {
         let start = Date()
+        var options = options
         var recordPath: String?
+        var cachePath: String?
         var inputs = ""
+        var cacheTimings: [StageTiming] = []
         if let folder = options.recordFolder {
             var clock = StageClock()
             let path = BuildRecord.path(in: folder, output: options.output)
             inputs = BuildRecord.inputs(of: options, theme: BuildRecord.theme(options))
-            if let record = BuildRecord.load(from: path),
-                record.isCurrent(
-                    inputs: inputs, outputs: BuildRecord.outputs(of: options.output), now: options.selection.now)
-            {
+            let record = BuildRecord.load(from: path)
+            let outputs = BuildRecord.outputs(of: options.output)
+            if let record, record.isCurrent(inputs: inputs, outputs: outputs, now: options.selection.now) {
                 clock.lap("up to date", "inputs and output as the last build left them")
                 return BuildSummary(
                     threads: record.threads, tweets: record.tweets, authors: record.authors, topics: record.topics,
@@ -128,6 +132,18 @@ public enum SiteBuilder {
             // Forget the record first: if this build fails halfway, the next one must not trust it.
             try? FileManager.default.removeItem(atPath: path)
             recordPath = path
+            if options.cache == nil {
+                let path = BuildCache.path(in: folder, output: options.output)
+                let (cache, builtFrom) = BuildCache.load(from: path)
+                // Pages are skipped only while the output is exactly as the build that saved the cache left it.
+                if builtFrom == nil || builtFrom != record?.inputs || record?.outputs != outputs {
+                    cache.forgetWrittenPages()
+                }
+                options.cache = cache
+                cachePath = path
+            }
+            clock.lap("read cache", cachePath == nil ? "" : "\(options.cache!.threadCount) parsed files")
+            cacheTimings = clock.laps
         }
         var site = try prepare(options)
         var clock = StageClock()
@@ -136,9 +152,10 @@ public enum SiteBuilder {
         let writer = SiteWriter(output: options.output)
         try writer.begin()
         let report: SiteWriter.Report
-        let rendered: [String: UInt64]
+        let fingerprints: [String: UInt64]
+        let rendered: Int
         do {
-            (report, rendered) = try write(
+            (report, fingerprints, rendered) = try write(
                 site, with: writer,
                 previousPages: options.cache?.renderedPages(writtenTo: options.output, theme: site.theme),
                 previousFiles: options.cache?.files(writtenTo: options.output), progress: options.progress)
@@ -147,9 +164,15 @@ public enum SiteBuilder {
             options.cache?.forgetWrittenPages()
             throw error
         }
-        options.cache?.remember(rendered, files: site.filePaths, theme: site.theme, output: options.output)
+        options.cache?.remember(fingerprints, files: site.filePaths, theme: site.theme, output: options.output)
         clock.lap(
-            "render and write", "\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed")
+            "render and write",
+            "\(rendered) of \(site.pages.count) pages rendered; \(report.written) files written, "
+                + "\(report.unchanged) unchanged, \(report.removed) removed")
+        if let cachePath, let cache = options.cache {
+            cache.save(to: cachePath, builtFrom: inputs)
+            clock.lap("save cache", "\(cache.threadCount) parsed files")
+        }
         if let recordPath {
             BuildRecord(
                 inputs: inputs, outputs: BuildRecord.outputs(of: options.output),
@@ -162,9 +185,10 @@ public enum SiteBuilder {
         return BuildSummary(
             threads: site.archive.threads.count, tweets: site.archive.threads.reduce(0) { $0 + $1.tweets.count },
             authors: site.archive.authors.count, topics: site.archive.topics.count, pages: site.pages.count,
-            filesWritten: report.written, filesUnchanged: report.unchanged, filesRemoved: report.removed,
-            changes: report.changes,
-            warnings: site.warnings, timings: site.timings + clock.laps, seconds: Date().timeIntervalSince(start))
+            pagesRendered: rendered, filesWritten: report.written, filesUnchanged: report.unchanged,
+            filesRemoved: report.removed, changes: report.changes,
+            warnings: site.warnings, timings: cacheTimings + site.timings + clock.laps,
+            seconds: Date().timeIntervalSince(start))
     }
 
     /// Every stage up to the pages, without writing; throws with every error found.
@@ -231,23 +255,27 @@ public enum SiteBuilder {
     private static func write(
         _ site: PreparedSite, with writer: SiteWriter, previousPages: [String: UInt64]?, previousFiles: Set<String>?,
         progress: ProgressHandler?
-    ) throws(BuildFailure) -> (SiteWriter.Report, [String: UInt64]) {
+    ) throws(BuildFailure) -> (SiteWriter.Report, fingerprints: [String: UInt64], rendered: Int) {
         let counter = ProgressCounter("rendering", total: site.pages.count, handler: progress)
         let output = writer.output.path
-        let outcomes = site.pages.parallelMap { page -> Result<Void, BuildFailure> in
+        let outcomes = site.pages.parallelMap { page -> Result<Bool, BuildFailure> in
             defer { counter.advance() }
             let path = page.route.filePath
             if let fingerprint = page.fingerprint, previousPages?[path] == fingerprint,
                 FileManager.default.fileExists(atPath: output + "/" + path)
             {
-                return .success(())
+                return .success(false)
             }
             let text = site.render(page)
-            return Result { () throws(BuildFailure) in _ = try writer.stage(Data(text.utf8), at: path) }
+            return Result { () throws(BuildFailure) in
+                _ = try writer.stage(Data(text.utf8), at: path)
+                return true
+            }
         }
         var fingerprints: [String: UInt64] = [:]
+        var rendered = 0
         for (page, outcome) in zip(site.pages, outcomes) {
-            try outcome.get()
+            if try outcome.get() { rendered += 1 }
             fingerprints[page.route.filePath] = page.fingerprint
         }
 
@@ -257,6 +285,6 @@ public enum SiteBuilder {
             }
             _ = try writer.stage(data, at: copy.path)
         }
-        return (try writer.commit(produced: site.filePaths, previous: previousFiles), fingerprints)
+        return (try writer.commit(produced: site.filePaths, previous: previousFiles), fingerprints, rendered)
     }
 }

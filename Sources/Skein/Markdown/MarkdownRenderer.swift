@@ -5,9 +5,10 @@ import Foundation
 public struct RenderedMarkdown: Sendable, Equatable {
     /// Safe HTML. Links to pages of the site use the `skein:` scheme until a page gives them a root (``InternalLink``).
     public var html: String {
-        didSet { segments = InternalLink.segments(of: html) }
+        segments.count == 1 ? segments[0] : segments.joined(separator: InternalLink.marker)
     }
-    /// ``html`` cut at every internal link, so that each page joins them with its own root instead of searching.
+    /// ``html`` cut at every internal link, so that each page joins them with its own root instead of searching;
+    /// only these are kept, since the HTML of every tweet stays in memory for the whole build.
     private(set) var segments: [String]
     /// The text without markup, for titles, excerpts and reading time.
     public var plainText: String {
@@ -32,10 +33,19 @@ public struct RenderedMarkdown: Sendable, Equatable {
     }
 
     init(html: String, plainText: String, hashtags: [String], images: [Image], links: [String]) {
-        self.html = html
         self.segments = InternalLink.segments(of: html)
         self.plainText = plainText
         self.wordCount = Self.words(in: plainText)
+        self.hashtags = hashtags
+        self.images = images
+        self.links = links
+    }
+
+    /// A rendering read back from ``BuildCache``'s file, with what was derived from it then.
+    init(segments: [String], plainText: String, wordCount: Int, hashtags: [String], images: [Image], links: [String]) {
+        self.segments = segments
+        self.plainText = plainText
+        self.wordCount = wordCount
         self.hashtags = hashtags
         self.images = images
         self.links = links
@@ -47,7 +57,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
 
     /// The HTML with its internal links leading through `prefix` to the site's root.
     func html(withRoot prefix: String) -> String {
-        segments.count == 1 ? html : segments.joined(separator: InternalLink.attributeStart + prefix)
+        segments.count == 1 ? segments[0] : segments.joined(separator: InternalLink.attributeStart + prefix)
     }
 }
 

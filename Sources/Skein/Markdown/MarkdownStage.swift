@@ -29,13 +29,22 @@ public enum MarkdownStage {
         cache?.useMarkdownRule(
             content.authors.map(\.key).joined(separator: " ") + " " + content.site.mentionBaseURL.absoluteString + " "
                 + imageSizes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
-        let render: @Sendable (String) -> RenderedMarkdown = { text in
-            cache?.markdown(text) { renderer.render(text) } ?? renderer.render(text)
-        }
-        let threads = content.threads.parallelMap { thread in
+        let threads = content.threads.parallelMap { thread -> (RenderedThread, UInt64?) in
             defer { counter.advance() }
-            return RenderedThread(source: thread, tweets: thread.tweets.map { render($0.markdown) })
+            let markdown = thread.tweets.map(\.markdown)
+            let render = { markdown.map(renderer.render) }
+            guard let cache else { return (RenderedThread(source: thread, tweets: render()), nil) }
+            let key = BuildCache.key(markdown: markdown)
+            return (RenderedThread(source: thread, tweets: cache.renderedTweets(key, render: render)), key)
         }
+        cache?.keepRenderedTweets(Set(threads.compactMap(\.1)))
+        return (threads.map(\.0), bios(content, threads: threads.map(\.0), renderer: renderer))
+    }
+
+    /// Every author's bio by key; a bio's hashtag links only when its topic exists.
+    private static func bios(_ content: ResolvedContent, threads: [RenderedThread], renderer: MarkdownRenderer)
+        -> [String: RenderedMarkdown]
+    {
         var bioRenderer = renderer
         var topics: Set<String> = []
         for thread in threads {
@@ -48,6 +57,6 @@ public enum MarkdownStage {
         for author in content.authors {
             if let bio = author.profile?.bio { bios[author.key] = bioRenderer.render(bio) }
         }
-        return (threads, bios)
+        return bios
     }
 }

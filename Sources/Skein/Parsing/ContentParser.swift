@@ -25,20 +25,32 @@ public enum ContentParser {
                 profiles.append(profile)
             }
         }
-        let results = inventory.threadFiles.parallelMap { file in
+        let results = inventory.threadFiles.parallelMap { file -> (ThreadSource?, [Diagnostic], UInt64?) in
             defer { counter.advance() }
-            let parse = { () -> (ThreadSource?, [Diagnostic]) in
-                var fileDiagnostics: [Diagnostic] = []
-                let thread = ThreadFileParser.parse(file: file, diagnostics: &fileDiagnostics)
-                return (thread, fileDiagnostics)
+            var fileDiagnostics: [Diagnostic] = []
+            guard let data = SourceText.data(of: file, diagnostics: &fileDiagnostics) else {
+                return (nil, fileDiagnostics, nil)
             }
-            return cache?.thread(at: file, parse: parse) ?? parse()
+            let parse = { () -> (ThreadSource?, [Diagnostic]) in
+                guard let source = SourceText.decode(data, file: file, diagnostics: &fileDiagnostics) else {
+                    return (nil, fileDiagnostics)
+                }
+                return (ThreadFileParser.parse(source, diagnostics: &fileDiagnostics), fileDiagnostics)
+            }
+            guard let cache else {
+                let (thread, found) = parse()
+                return (thread, found, nil)
+            }
+            let key = BuildCache.key(file: file, data: data)
+            let (thread, found) = cache.thread(key, parse: parse)
+            return (thread, found, key)
         }
         var threads: [ThreadSource] = []
-        for (thread, fileDiagnostics) in results {
+        for (thread, fileDiagnostics, _) in results {
             diagnostics += fileDiagnostics
             if let thread { threads.append(thread) }
         }
+        cache?.keepThreads(Set(results.compactMap { $0.2 }))
         return ParsedContent(site: site, profiles: profiles, threads: threads, mediaFiles: inventory.mediaFiles)
     }
 }

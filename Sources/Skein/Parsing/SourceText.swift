@@ -12,6 +12,12 @@ struct SourceText: Sendable {
 
     /// Reads `file`, or reports why it cannot be used.
     static func read(_ file: String, diagnostics: inout [Diagnostic]) -> SourceText? {
+        guard let data = data(of: file, diagnostics: &diagnostics) else { return nil }
+        return decode(data, file: file, diagnostics: &diagnostics)
+    }
+
+    /// The bytes of `file`, or why they cannot be read: missing, unreadable or too large.
+    static func data(of file: String, diagnostics: inout [Diagnostic]) -> Data? {
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         guard size <= maximumBytes else {
             diagnostics.append(
@@ -25,7 +31,7 @@ struct SourceText: Sendable {
                 .error("cannot read this file (is it a broken link, or not readable?)", at: SourceLocation(file: file)))
             return nil
         }
-        return decode(data, file: file, diagnostics: &diagnostics)
+        return data
     }
 
     /// Decodes `data`, reporting the first invalid byte or NUL with its line and column.
