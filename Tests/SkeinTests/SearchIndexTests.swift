@@ -1,6 +1,7 @@
 import Foundation
-import Skein
 import Testing
+
+@testable import Skein
 
 /// The search index the build writes beside `/search/`.
 @Suite struct SearchIndexTests {
@@ -47,5 +48,33 @@ import Testing
         #expect(archive.read("Output/index.html")?.contains(#"action="search/" method="get""#) == true)
         #expect(
             archive.read("Output/threads/first/index.html")?.contains(#"action="../../search/" method="get""#) == true)
+    }
+
+    /// How terms were found before the text was cut into ASCII and other pieces: the whole text folded, or split
+    /// byte by byte when it is all ASCII.
+    static func wholeTextTerms(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init).filter { $0.count > 1 }
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split { !($0.isLetter || $0.isNumber) }
+            .map(String.init)
+            .filter { $0.count > 1 || $0.unicodeScalars.first.map { $0.value > 0x2E7F } == true }
+    }
+
+    @Test func termsAreFoundAsInTheWholeTextFolded() {
+        var random = IncrementalBuildTests.SeededGenerator(state: 42)
+        let pieces = [
+            "Café", "CAFÉ", "naïve", "engines", "Rust", "x", "🦀", "👩‍💻", "東京", "中", "e\u{301}", "\u{301}", "Ⅻ", "①",
+            "ß", "İstanbul", "Ǆ", "ﬁne", "don't", "a_b", "3.14", "#tag", "@ada", "https://example.com/a?b=c", "—",
+            "Σίσυφος",
+        ]
+        let separators = [" ", "\n", "\t", "\r\n", "", ", ", " \u{301}", "…"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 1...8, using: &random)).map { _ in
+                pieces.randomElement(using: &random)! + separators.randomElement(using: &random)!
+            }.joined()
+            #expect(SearchIndex.terms(in: text) == Self.wholeTextTerms(text), "\(text.debugDescription)")
+        }
     }
 }

@@ -16,7 +16,6 @@ public final class BuildCache: Sendable {
     private let rendered = Mutex<[UInt64: [RenderedMarkdown]]>([:])
     private let markdownRule = Mutex<UInt64>(0)
     private let searchTerms = Mutex<[String: [String: Int]]>([:])
-    private let searchFiles = Mutex<[String: (data: any Sendable, text: String)]>([:])
     private let written = Mutex<WrittenSite?>(nil)
 
     /// The pages of the last build that reached its output folder, and what made them.
@@ -139,15 +138,4 @@ public final class BuildCache: Sendable {
         searchTerms.withLock { $0[key] = terms }
         return terms
     }
-
-    /// A search index file for `data`, encoded again only when `data` differs from the last time under `name`.
-    func searchFile<Data: Equatable & Sendable>(_ name: String, _ data: Data, encode: (Data) -> String) -> String {
-        if let hit = searchFiles.withLock({ $0[name] }), let previous = hit.data as? Data, previous == data {
-            return hit.text
-        }
-        let text = encode(data)
-        searchFiles.withLock { $0[name] = (data, text) }
-        return text
-    }
-
 }

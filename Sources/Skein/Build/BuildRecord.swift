@@ -73,7 +73,8 @@ struct BuildRecord: Codable, Equatable {
             + ContentInventory.files(under: root + "/threads", recursive: true, diagnostics: &ignored)
             .map { "threads/" + $0 }
         let hashes = texts.parallelMap { path -> String in
-            FileManager.default.contents(atPath: root + "/" + path).map { Fingerprint.of($0) } ?? "missing"
+            FileManager.default.contents(atPath: root + "/" + path).map { String(StableHasher.hash($0), radix: 16) }
+                ?? "missing"
         }
         for (path, hash) in zip(texts, hashes) { parts.append(path + " " + hash) }
         for path in ContentInventory.files(under: root + "/media", recursive: true, diagnostics: &ignored) {

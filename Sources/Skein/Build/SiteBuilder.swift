@@ -88,19 +88,20 @@ public struct PreparedSite: Sendable {
     var nextPublication: Date?
 
     /// Files made from the archive besides pages: the search index, made by `build` only (`check` needs none).
-    var generated: [(path: String, text: String)] = []
+    var generated: [GeneratedFile] = []
 
     /// Every file the site consists of besides its pages: theme assets, media and the search index, with where each
     /// comes from.
     var copies: [(path: String, source: String?, data: Data?)] {
         theme.assets.sorted { $0.key < $1.key }.map { ("assets/" + $0.key, nil, $0.value) }
             + archive.mediaFiles.map { ("media/" + $0, content + "/media/" + $0, nil) }
-            + generated.map { ($0.path, nil, Data($0.text.utf8)) }
+
     }
 
     /// The paths of every file of the site; the search page's manifest counts even before the index is made.
     public var filePaths: Set<String> {
-        Set(pages.map(\.route.filePath)).union(copies.map(\.path)).union([SearchIndex.manifestPath])
+        Set(pages.map(\.route.filePath)).union(copies.map(\.path)).union(generated.map(\.path))
+            .union([SearchIndex.manifestPath])
     }
 }
 
@@ -147,8 +148,6 @@ public enum SiteBuilder {
         }
         var site = try prepare(options)
         var clock = StageClock()
-        site.generated = SearchIndex(archive: site.archive, cache: options.cache).files
-        clock.lap("search index", counted(site.generated.count, "file"))
         let writer = SiteWriter(output: options.output)
         try writer.begin()
         let report: SiteWriter.Report
@@ -156,9 +155,11 @@ public enum SiteBuilder {
         let rendered: Int
         do {
             (report, fingerprints, rendered) = try write(
-                site, with: writer,
+                &site, with: writer,
                 previousPages: options.cache?.renderedPages(writtenTo: options.output, theme: site.theme),
-                previousFiles: options.cache?.files(writtenTo: options.output), progress: options.progress)
+                previousFiles: options.cache?.files(writtenTo: options.output), clock: &clock,
+                progress: options.progress
+            ) { archive in SearchIndex(archive: archive, cache: options.cache).files }
         } catch {
             writer.abandon()
             options.cache?.forgetWrittenPages()
@@ -166,9 +167,7 @@ public enum SiteBuilder {
         }
         options.cache?.remember(fingerprints, files: site.filePaths, theme: site.theme, output: options.output)
         clock.lap(
-            "render and write",
-            "\(rendered) of \(site.pages.count) pages rendered; \(report.written) files written, "
-                + "\(report.unchanged) unchanged, \(report.removed) removed")
+            "write", "\(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed")
         if let cachePath, let cache = options.cache {
             cache.save(to: cachePath, builtFrom: inputs)
             clock.lap("save cache", "\(cache.threadCount) parsed files")
@@ -252,13 +251,17 @@ public enum SiteBuilder {
     /// whose fingerprint is in `previousPages`, the pages of the last build into this output with this theme (see
     /// ``BuildCache``), and whose file is still there, is not rendered again. Returns the fingerprint of every page
     /// that has one.
+    ///
+    /// The search index is made after the pages (`generate`), so that the memory of the one is reused by the other.
     private static func write(
-        _ site: PreparedSite, with writer: SiteWriter, previousPages: [String: UInt64]?, previousFiles: Set<String>?,
-        progress: ProgressHandler?
+        _ site: inout PreparedSite, with writer: SiteWriter, previousPages: [String: UInt64]?,
+        previousFiles: Set<String>?, clock: inout StageClock, progress: ProgressHandler?,
+        generate: (Archive) -> [GeneratedFile]
     ) throws(BuildFailure) -> (SiteWriter.Report, fingerprints: [String: UInt64], rendered: Int) {
         let counter = ProgressCounter("rendering", total: site.pages.count, handler: progress)
         let output = writer.output.path
-        let outcomes = site.pages.parallelMap { page -> Result<Bool, BuildFailure> in
+        let rendering = site
+        let outcomes = rendering.pages.parallelMap { page -> Result<Bool, BuildFailure> in
             defer { counter.advance() }
             let path = page.route.filePath
             if let fingerprint = page.fingerprint, previousPages?[path] == fingerprint,
@@ -266,7 +269,7 @@ public enum SiteBuilder {
             {
                 return .success(false)
             }
-            let text = site.render(page)
+            let text = rendering.render(page)
             return Result { () throws(BuildFailure) in
                 _ = try writer.stage(Data(text.utf8), at: path)
                 return true
@@ -278,7 +281,22 @@ public enum SiteBuilder {
             if try outcome.get() { rendered += 1 }
             fingerprints[page.route.filePath] = page.fingerprint
         }
-
+        clock.lap("render", "\(rendered) of \(site.pages.count) pages rendered, the others unchanged")
+        site.generated = generate(site.archive)
+        let made = site.generated.parallelMap { file -> Result<Void, BuildFailure> in
+            if let fingerprint = file.fingerprint, previousPages?[file.path] == fingerprint,
+                FileManager.default.fileExists(atPath: output + "/" + file.path)
+            {
+                return .success(())
+            }
+            let text = file.make()
+            return Result { () throws(BuildFailure) in _ = try writer.stage(Data(text.utf8), at: file.path) }
+        }
+        for (file, outcome) in zip(site.generated, made) {
+            try outcome.get()
+            fingerprints[file.path] = file.fingerprint
+        }
+        clock.lap("search index", counted(site.generated.count, "file"))
         for copy in site.copies {
             guard let data = copy.data ?? copy.source.flatMap({ FileManager.default.contents(atPath: $0) }) else {
                 throw .fileSystem(path: copy.source ?? copy.path, reason: "the file cannot be read")

@@ -75,17 +75,24 @@ extension PagePlanner {
     /// Up to four threads by other authors that share the most topics, newest first among equals; the author's own
     /// threads are already under "More from".
     func related(to index: Int) -> [Int] {
-        var shared: [Int: Int] = [:]
-        let author = archive.threads[index].authorKey
+        let author = authorOrdinals[index]
+        // Every other author's thread once per shared topic; sorted, equal positions are adjacent and are counted.
+        var candidates: [Int] = []
         for slug in archive.threads[index].topicSlugs {
-            for other in archive.topics[topicIndex[slug]!].threadIndices
-            where archive.threads[other].authorKey != author {
-                shared[other, default: 0] += 1
+            for other in archive.topics[topicIndex[slug]!].threadIndices where authorOrdinals[other] != author {
+                candidates.append(other)
             }
         }
+        candidates.sort()
         // The best four in one pass: most shared topics first, then newest (lowest position).
         var best: [(thread: Int, count: Int)] = []
-        for (thread, count) in shared {
+        var start = 0
+        while start < candidates.count {
+            let thread = candidates[start]
+            var end = start + 1
+            while end < candidates.count && candidates[end] == thread { end += 1 }
+            let count = end - start
+            start = end
             guard best.count < 4 || (count, -thread) > (best[best.count - 1].count, -best[best.count - 1].thread) else {
                 continue
             }

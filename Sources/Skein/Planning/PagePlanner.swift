@@ -11,6 +11,8 @@ public struct PagePlanner: Sendable {
     /// entries show them many times and formatting a date costs more than the rest of a card.
     let threadDates: [ThreadDates]
     let fingerprints: PageFingerprints
+    /// Each thread's author's position in ``Archive/authors``, by position in ``Archive/threads``.
+    let authorOrdinals: [Int]
     /// Author views repeat on every card; each is made once per way to the root.
     let memo = Memo()
 
@@ -38,7 +40,8 @@ public struct PagePlanner: Sendable {
         let topicIndex = Dictionary(uniqueKeysWithValues: archive.topics.enumerated().map { ($1.slug, $0) })
         let planner = PagePlanner(
             archive: archive, urls: urls, dates: dates, topicIndex: topicIndex, threadDates: threadDates,
-            fingerprints: PageFingerprints(archive: archive, topicIndex: topicIndex))
+            fingerprints: PageFingerprints(archive: archive, topicIndex: topicIndex),
+            authorOrdinals: archive.threads.map { archive.authorIndex[$0.authorKey] ?? -1 })
         var pages: [Page] = []
         pages += planner.listing(
             Array(archive.threads.indices), first: .home, template: "home", heading: archive.site.title,

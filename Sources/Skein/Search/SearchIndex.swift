@@ -18,8 +18,8 @@ struct SearchIndex {
     /// Characters of a thread's text kept for its excerpt.
     static let excerptLength = 320
 
-    /// Every file of the index, by path below the site's root, with its text.
-    let files: [(path: String, text: String)]
+    /// Every file of the index, by path below the site's root.
+    let files: [GeneratedFile]
 
     init(archive: Archive, cache: BuildCache? = nil) {
         let topicNames = Dictionary(uniqueKeysWithValues: archive.topics.map { ($0.slug, $0.name) })
@@ -28,8 +28,8 @@ struct SearchIndex {
         day.formatOptions = [.withFullDate]
         let days = archive.threads.map { day.string(from: $0.date) }
         // Terms are found per thread in parallel; the postings are merged in thread order, so files never depend on
-        // scheduling.
-        let perThread = Array(archive.threads.indices).parallelMap { index -> (terms: [String: Int], entry: Entry) in
+        // scheduling. Threads go in batches, so that only one batch's terms are held besides the postings.
+        let termsAndEntry = { @Sendable (index: Int) -> (terms: [String: Int], entry: Entry) in
             let thread = archive.threads[index]
             let author = archive.authors[archive.authorIndex[thread.authorKey]!]
             let topics = thread.topicSlugs.compactMap { topicNames[$0] }
@@ -52,59 +52,111 @@ struct SearchIndex {
                 k: topics, x: String(text.prefix(Self.excerptLength)))
             return (terms, entry)
         }
-        var postings: [String: [Int: Int]] = [:]
-        for (index, item) in perThread.enumerated() {
-            for (term, weight) in item.terms { postings[term, default: [:]][index] = weight }
-        }
-        let threads = perThread.map(\.entry)
-        var shards: [String: [String: [Int]]] = [:]
-        for (term, threadsWithWeights) in postings {
-            let pairs = threadsWithWeights.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.flatMap {
-                [$0.key, $0.value]
+        var postings: [String: [Posting]] = [:]
+        var threads: [Entry] = []
+        for start in stride(from: 0, to: archive.threads.count, by: 1024) {
+            let batch = Array(start..<min(start + 1024, archive.threads.count)).parallelMap(termsAndEntry)
+            for (offset, item) in batch.enumerated() {
+                for (term, weight) in item.terms {
+                    postings[term, default: []].append(Posting(thread: Int32(start + offset), weight: Int32(weight)))
+                }
+                threads.append(item.entry)
             }
-            shards[Self.shardKey(term), default: [:]][term] = pairs
         }
-        var files: [(String, String)] = []
+        var shards: [String: [String: [Posting]]] = [:]
+        for term in Array(postings.keys) {
+            let ranked = postings.removeValue(forKey: term)!.sorted {
+                ($0.weight, $1.thread) > ($1.weight, $0.thread)
+            }
+            shards[Self.shardKey(term), default: [:]][term] = ranked
+        }
+        // Each file carries a fingerprint of its data, so that a rebuild encodes only the files whose data changed.
+        var files: [GeneratedFile] = []
         for key in shards.keys.sorted() {
-            let text =
-                cache?.searchFile("terms " + key, shards[key]!) { Self.script("terms", key, $0) }
-                ?? Self.script("terms", key, shards[key]!)
-            files.append(("search/terms-\(Self.fileName(key)).js", text))
+            let shard = shards[key]!
+            var hasher = StableHasher()
+            for term in shard.keys.sorted() {
+                hasher.combine(term)
+                hasher.combine(shard[term]!.count)
+                for posting in shard[term]! {
+                    hasher.combine(Int(posting.thread))
+                    hasher.combine(Int(posting.weight))
+                }
+            }
+            files.append(
+                GeneratedFile(path: "search/terms-\(Self.fileName(key)).js", fingerprint: hasher.finalized) {
+                    Self.script("terms", key, shard.mapValues { $0.flatMap { [Int($0.thread), Int($0.weight)] } })
+                })
         }
         for start in stride(from: 0, to: threads.count, by: Self.chunkSize) {
             let chunk = Array(threads[start..<min(start + Self.chunkSize, threads.count)])
+            var hasher = StableHasher()
+            for entry in chunk {
+                hasher.combine([entry.t, entry.u, entry.a, entry.h, entry.d, entry.x])
+                hasher.combine(entry.k)
+            }
             files.append(
-                (
-                    "search/threads-\(start / Self.chunkSize).js",
-                    cache?.searchFile("threads \(start)", chunk) { Self.script("threads", start / Self.chunkSize, $0) }
-                        ?? Self.script("threads", start / Self.chunkSize, chunk)
-                ))
+                GeneratedFile(path: "search/threads-\(start / Self.chunkSize).js", fingerprint: hasher.finalized) {
+                    Self.script("threads", start / Self.chunkSize, chunk)
+                })
         }
         let manifest = Manifest(
             shards: shards.keys.sorted().map { [$0, Self.fileName($0)] }, chunk: Self.chunkSize, count: threads.count)
-        files.append((Self.manifestPath, Self.script("manifest", 0, manifest)))
+        files.append(GeneratedFile(path: Self.manifestPath, fingerprint: nil) { Self.script("manifest", 0, manifest) })
         self.files = files
     }
 
     /// Lower-cased words of letters and digits, diacritics folded, as the search page splits queries too.
+    ///
+    /// Most words are ASCII even in text with emoji or accents: the text is cut at ASCII spaces and line ends (which
+    /// separate terms either way), ASCII pieces are split and lower-cased byte by byte, and only the others are
+    /// folded by Foundation.
     static func terms(in text: String) -> [String] {
-        // Most text is ASCII: split and lower-case its bytes directly; fold the rest with Foundation.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var terms: [String] = []
-            var current: [UInt8] = []
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
-                default:
-                    if current.count > 1 { terms.append(String(decoding: current, as: UTF8.self)) }
-                    current.removeAll(keepingCapacity: true)
+        var terms: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var word: [UInt8] = []
+            var start = 0
+            var isASCII = true
+            func piece(_ end: Int) {
+                guard start < end else { return }
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                isASCII ? asciiTerms(in: slice, word: &word, into: &terms) : foldedTerms(in: slice, into: &terms)
+            }
+            for index in 0..<bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                    piece(index)
+                    start = index + 1
+                    isASCII = true
+                case 0x80...: isASCII = false
+                default: break
                 }
             }
-            if current.count > 1 { terms.append(String(decoding: current, as: UTF8.self)) }
-            return terms
+            piece(bytes.count)
         }
-        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        return terms
+    }
+
+    private static func asciiTerms(
+        in bytes: UnsafeBufferPointer<UInt8>, word: inout [UInt8], into terms: inout [String]
+    ) {
+        word.removeAll(keepingCapacity: true)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
+            default:
+                if word.count > 1 { terms.append(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if word.count > 1 { terms.append(String(decoding: word, as: UTF8.self)) }
+    }
+
+    private static func foldedTerms(in bytes: UnsafeBufferPointer<UInt8>, into terms: inout [String]) {
+        terms += String(decoding: bytes, as: UTF8.self)
+            .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split { !($0.isLetter || $0.isNumber) }
             .map(String.init)
             .filter { $0.count > 1 || $0.unicodeScalars.first.map { $0.value > 0x2E7F } == true }
@@ -159,7 +211,14 @@ struct SearchIndex {
         var x: String
     }
 
-    struct Manifest: Codable {
+    /// A thread that has a term, and the term's weight there.
+    struct Posting: Sendable {
+        // Half the size of `Int`: there are millions of postings in a large archive.
+        var thread: Int32
+        var weight: Int32
+    }
+
+    struct Manifest: Codable, Sendable {
         var shards: [[String]]
         var chunk: Int
         var count: Int
