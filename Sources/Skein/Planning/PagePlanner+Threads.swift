@@ -78,8 +78,8 @@ extension PagePlanner {
         let author = authorOrdinals[index]
         // Every other author's thread once per shared topic; sorted, equal positions are adjacent and are counted.
         var candidates: [Int] = []
-        for slug in archive.threads[index].topicSlugs {
-            for other in archive.topics[topicIndex[slug]!].threadIndices where authorOrdinals[other] != author {
+        for topic in topicOrdinals[index] {
+            for other in archive.topics[topic].threadIndices where authorOrdinals[other] != author {
                 candidates.append(other)
             }
         }

@@ -13,6 +13,8 @@ public struct PagePlanner: Sendable {
     let fingerprints: PageFingerprints
     /// Each thread's author's position in ``Archive/authors``, by position in ``Archive/threads``.
     let authorOrdinals: [Int]
+    /// Each thread's topics' positions in ``Archive/topics``, by position in ``Archive/threads``.
+    let topicOrdinals: [[Int]]
     /// Author views repeat on every card; each is made once per way to the root.
     let memo = Memo()
 
@@ -41,7 +43,8 @@ public struct PagePlanner: Sendable {
         let planner = PagePlanner(
             archive: archive, urls: urls, dates: dates, topicIndex: topicIndex, threadDates: threadDates,
             fingerprints: PageFingerprints(archive: archive, topicIndex: topicIndex),
-            authorOrdinals: archive.threads.map { archive.authorIndex[$0.authorKey] ?? -1 })
+            authorOrdinals: archive.threads.map { archive.authorIndex[$0.authorKey] ?? -1 },
+            topicOrdinals: archive.threads.map { $0.topicSlugs.map { topicIndex[$0]! } })
         var pages: [Page] = []
         pages += planner.listing(
             Array(archive.threads.indices), first: .home, template: "home", heading: archive.site.title,
