@@ -26,6 +26,9 @@ struct BinaryWriter {
 
     mutating func write(_ number: Int) { write(UInt64(bitPattern: Int64(number))) }
 
+    /// Appends bytes another writer wrote, as they are.
+    mutating func append(_ other: BinaryWriter) { bytes.append(contentsOf: other.bytes) }
+
     mutating func write(_ flag: Bool) { bytes.append(flag ? 1 : 0) }
 
     mutating func write(_ date: Date) { write(date.timeIntervalSince1970.bitPattern) }
@@ -66,6 +69,13 @@ struct BinaryReader {
     }
 
     var isAtEnd: Bool { offset == bytes.count }
+
+    /// A reader of the next `count` bytes, which this reader skips.
+    mutating func split(_ count: Int) throws(Damaged) -> BinaryReader {
+        guard count >= 0, count <= bytes.count - offset else { throw Damaged() }
+        defer { offset += count }
+        return BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]))
+    }
 
     mutating func read() throws(Damaged) -> UInt64 {
         var result: UInt64 = 0

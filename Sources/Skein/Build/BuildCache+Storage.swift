@@ -29,17 +29,17 @@ extension BuildCache {
             guard magic == Self.magic, stamp == BuildRecord.skeinStamp() else { return (cache, nil) }
             let builtFrom: String = try reader.read()
             let rule: UInt64 = try reader.read()
-            var parsed: [UInt64: ParsedFile] = [:]
-            for _ in 0..<(try reader.read() as Int) {
-                let key: UInt64 = try reader.read()
-                parsed[key] = ParsedFile(thread: try reader.read(), diagnostics: try reader.read())
+            let parsedEntries = try readBlocks(&reader) { entry throws(BinaryReader.Damaged) in
+                let key: UInt64 = try entry.read()
+                return (key, ParsedFile(thread: try entry.read(), diagnostics: try entry.read()))
             }
-            var rendered: [UInt64: [RenderedMarkdown]] = [:]
-            for _ in 0..<(try reader.read() as Int) {
-                let key: UInt64 = try reader.read()
-                let tweets: [RenderedMarkdown] = try reader.read()
-                rendered[key] = tweets
+            let renderedEntries = try readBlocks(&reader) { entry throws(BinaryReader.Damaged) in
+                let key: UInt64 = try entry.read()
+                let tweets: [RenderedMarkdown] = try entry.read()
+                return (key, tweets)
             }
+            let parsed = Dictionary(parsedEntries, uniquingKeysWith: { $1 })
+            let rendered = Dictionary(renderedEntries, uniquingKeysWith: { $1 })
             var written: WrittenSite?
             if try reader.read() as Bool {
                 let output: String = try reader.read()
@@ -82,18 +82,21 @@ extension BuildCache {
         writer.write(BuildRecord.skeinStamp())
         writer.write(inputs)
         writer.write(rule)
-        writer.write(parsed.count)
-        for key in parsed.keys.sorted() {
-            writer.write(key)
-            writer.write(parsed[key]!.thread)
-            writer.write(parsed[key]!.diagnostics)
+        func emit(_ block: BinaryWriter?, entries: Int) {
+            guard let block else { return writer.write(entries) }
+            writer.write(entries)
+            writer.write(block.bytes.count)
+            writer.append(block)
             flush()
         }
-        writer.write(rendered.count)
-        for key in rendered.keys.sorted() {
-            writer.write(key)
-            writer.write(rendered[key]!)
-            flush()
+        Self.writeBlocks(parsed.keys.sorted(), emit: emit) { key, entry in
+            entry.write(key)
+            entry.write(parsed[key]!.thread)
+            entry.write(parsed[key]!.diagnostics)
+        }
+        Self.writeBlocks(rendered.keys.sorted(), emit: emit) { key, entry in
+            entry.write(key)
+            entry.write(rendered[key]!)
         }
         writer.write(written != nil)
         if let written {
@@ -109,6 +112,56 @@ extension BuildCache {
         flush(always: true)
         try? file.close()
         if failed || rename(partial, path) != 0 { try? FileManager.default.removeItem(atPath: partial) }
+    }
+}
+
+extension BuildCache {
+    /// Entries per block. Blocks are written with their length, so that they can be read in parallel.
+    private static let blockSize = 256
+
+    /// Writes the entries of `keys` in blocks: `emit` is given the number of blocks first (with no block), then each
+    /// block and its number of entries, in order. One block at a time, so that saving needs little memory.
+    private static func writeBlocks(
+        _ keys: [UInt64], emit: (BinaryWriter?, _ entries: Int) -> Void,
+        entry write: (UInt64, inout BinaryWriter) -> Void
+    ) {
+        emit(nil, (keys.count + blockSize - 1) / blockSize)
+        var block = BinaryWriter()
+        for start in stride(from: 0, to: keys.count, by: blockSize) {
+            block.removeAll()
+            let slice = keys[start..<min(start + blockSize, keys.count)]
+            for key in slice { write(key, &block) }
+            emit(block, slice.count)
+        }
+    }
+
+    private static func readBlocks<Entry: Sendable>(
+        _ reader: inout BinaryReader,
+        entry read: @escaping @Sendable (inout BinaryReader) throws(BinaryReader.Damaged) -> Entry
+    ) throws(BinaryReader.Damaged) -> [Entry] {
+        var blocks: [(count: Int, reader: BinaryReader)] = []
+        for _ in 0..<(try reader.read() as Int) {
+            let count: Int = try reader.read()
+            let length: Int = try reader.read()
+            blocks.append((count, try reader.split(length)))
+        }
+        nonisolated(unsafe) let pending = blocks
+        let decoded = Array(pending.indices).parallelMap { index -> [Entry]? in
+            var block = pending[index].reader
+            var entries: [Entry] = []
+            do throws(BinaryReader.Damaged) {
+                for _ in 0..<pending[index].count { entries.append(try read(&block)) }
+                return block.isAtEnd ? entries : nil
+            } catch {
+                return nil
+            }
+        }
+        var entries: [Entry] = []
+        for block in decoded {
+            guard let block else { throw BinaryReader.Damaged() }
+            entries += block
+        }
+        return entries
     }
 }
 

@@ -15,7 +15,6 @@ public final class BuildCache: Sendable {
     private let parsed = Mutex<[UInt64: ParsedFile]>([:])
     private let rendered = Mutex<[UInt64: [RenderedMarkdown]]>([:])
     private let markdownRule = Mutex<UInt64>(0)
-    private let searchTerms = Mutex<[String: [String: Int]]>([:])
     private let written = Mutex<WrittenSite?>(nil)
 
     /// The pages of the last build that reached its output folder, and what made them.
@@ -129,13 +128,5 @@ public final class BuildCache: Sendable {
         self.rendered.withLock { $0 = rendered }
         markdownRule.withLock { $0 = rule }
         self.written.withLock { $0 = written }
-    }
-
-    /// A thread's weighted search terms, by the texts they come from.
-    func searchTerms(_ key: String, compute: () -> [String: Int]) -> [String: Int] {
-        if let hit = searchTerms.withLock({ $0[key] }) { return hit }
-        let terms = compute()
-        searchTerms.withLock { $0[key] = terms }
-        return terms
     }
 }

@@ -96,7 +96,7 @@ struct BuildRecord: Codable, Equatable {
     /// The fingerprint of the output as it is: every file's path, size and modification time.
     static func outputs(of output: String) -> String {
         let files = SiteWriter(output: output).existingFiles()
-        return Fingerprint.of(files.map { $0 + " " + stamp(output + "/" + $0) }.joined(separator: "\n"))
+        return Fingerprint.of(files.parallelMap { $0 + " " + stamp(output + "/" + $0) }.joined(separator: "\n"))
     }
 
     private static func absolute(_ path: String) -> String {

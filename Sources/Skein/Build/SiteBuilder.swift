@@ -159,7 +159,7 @@ public enum SiteBuilder {
                 previousPages: options.cache?.renderedPages(writtenTo: options.output, theme: site.theme),
                 previousFiles: options.cache?.files(writtenTo: options.output), clock: &clock,
                 progress: options.progress
-            ) { archive in SearchIndex(archive: archive, cache: options.cache).files }
+            ) { archive in SearchIndex(archive: archive).files }
         } catch {
             writer.abandon()
             options.cache?.forgetWrittenPages()

@@ -66,10 +66,13 @@ public struct ContentInventory: Sendable, Equatable {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for entry in entries.sorted() where !entry.hasPrefix(".") {
             let path = folder + "/" + entry
-            let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            if type == .typeSymbolicLink, exists, let boundary, let target = realPath(path),
+            // lstat(2) and stat(2) rather than FileManager's attributes, which cost as much as reading a small file.
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            let isLink = (info.st_mode & S_IFMT) == S_IFLNK
+            let exists = !isLink || stat(path, &info) == 0
+            let isDirectory = exists && (info.st_mode & S_IFMT) == S_IFDIR
+            if isLink, exists, let boundary, let target = realPath(path),
                 target != boundary, !target.hasPrefix(boundary + "/")
             {
                 diagnostics.append(
@@ -78,7 +81,7 @@ public struct ContentInventory: Sendable, Equatable {
                         at: SourceLocation(file: path)))
                 continue
             }
-            if exists && isDirectory.boolValue {
+            if isDirectory {
                 guard recursive, let real = realPath(path) else { continue }
                 // A link to the folder itself or to any folder above it would be walked forever.
                 if ancestors.contains(real) || ancestors.contains(where: { $0.hasPrefix(real + "/") }) {
@@ -91,7 +94,7 @@ public struct ContentInventory: Sendable, Equatable {
                 walk(
                     path, prefix: prefix + entry + "/", ancestors: ancestors.union([real]), recursive: true,
                     boundary: boundary, into: &found, diagnostics: &diagnostics)
-            } else if exists || type == .typeSymbolicLink {
+            } else {
                 found.append(prefix + entry)
             }
         }

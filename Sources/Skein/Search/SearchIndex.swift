@@ -21,7 +21,7 @@ struct SearchIndex {
     /// Every file of the index, by path below the site's root.
     let files: [GeneratedFile]
 
-    init(archive: Archive, cache: BuildCache? = nil) {
+    init(archive: Archive) {
         let topicNames = Dictionary(uniqueKeysWithValues: archive.topics.map { ($0.slug, $0.name) })
         let day = ISO8601DateFormatter()
         day.timeZone = archive.site.timeZone
@@ -38,14 +38,10 @@ struct SearchIndex {
                 (thread.title, 8), (author.displayName + " " + author.handle, 4), (topics.joined(separator: " "), 4),
                 (text, 1),
             ]
-            let weigh = { () -> [String: Int] in
-                var terms: [String: Int] = [:]
-                for (part, weight) in parts {
-                    for term in Self.terms(in: part) { terms[term, default: 0] += weight }
-                }
-                return terms
+            var terms: [String: Int] = [:]
+            for (part, weight) in parts {
+                for term in Self.terms(in: part) { terms[term, default: 0] += weight }
             }
-            let terms = cache?.searchTerms(parts.map(\.0).joined(separator: "\u{1}"), compute: weigh) ?? weigh()
             let entry = Entry(
                 t: thread.title, u: Route.thread(thread.slug).urlPath, a: author.displayName, h: author.handle,
                 d: days[index],
