@@ -201,11 +201,13 @@ import Testing
         options.recordFolder = walk.archive.root + "/.skein-cache"
         try SiteBuilder.build(options)
         let folder = options.recordFolder!
-        let cacheFile = try #require(
-            try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".bin") })
-        let data = try #require(FileManager.default.contents(atPath: folder + "/" + cacheFile))
-        for damaged in [data.prefix(data.count / 2), Data(data.reversed()), Data()] {
-            try damaged.write(to: URL(fileURLWithPath: folder + "/" + cacheFile))
+        let cacheFiles = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".bin") }
+        #expect(cacheFiles.count > 2)
+        for damage in [{ (data: Data) in data.prefix(data.count / 2) }, { Data($0.reversed()) }, { _ in Data() }] {
+            for file in cacheFiles {
+                let data = try #require(FileManager.default.contents(atPath: folder + "/" + file))
+                try damage(data).write(to: URL(fileURLWithPath: folder + "/" + file))
+            }
             let edit = try walk.step()
             try SiteBuilder.build(options)
             let clean = try TemporaryArchive(site: nil)

@@ -1,105 +1,89 @@
 import Foundation
 
-/// `skein build` keeps its ``BuildCache`` in a file between runs. The file starts with Skein's version and the
-/// binary's size and modification time: a cache written by another Skein is ignored, since rendering may differ.
+/// `skein build` keeps its ``BuildCache`` in `.skein-cache/`: parsed and rendered threads in ``shardCount`` files by
+/// key (`threads-<n>.bin`), so that a build after one edit rewrites one of them, and the fingerprints of the pages
+/// written into an output in `pages-<output>.bin`. Each file starts with Skein's version and the binary's size and
+/// modification time: a file written by another Skein is ignored, since rendering may differ.
 extension BuildCache {
-    private static let magic = "skein-cache 1"
+    private static let magic = "skein-cache 2"
 
-    /// Where the cache of builds into `output` lives in `folder`.
-    static func path(in folder: String, output: String) -> String {
-        let absolute = URL(fileURLWithPath: output).standardizedFileURL.path
-        return folder + "/cache-" + Fingerprint.of(absolute) + ".bin"
-    }
-
-    /// The cache saved at `path` and the fingerprint of the inputs of the build that saved it; an empty cache when
-    /// there is none, it is damaged, or another Skein wrote it.
-    static func load(from path: String) -> (cache: BuildCache, builtFrom: String?) {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-            return (BuildCache(), nil)
-        }
-        return data.withUnsafeBytes { read(BinaryReader($0)) }
-    }
-
-    private static func read(_ reader: BinaryReader) -> (cache: BuildCache, builtFrom: String?) {
-        var reader = reader
+    /// The cache stored in `folder`, for builds into `output`, and the fingerprint of the inputs of the build that
+    /// wrote its pages; what is missing, damaged or written by another Skein is left out.
+    static func load(from folder: String, output: String) -> (cache: BuildCache, builtFrom: String?) {
         let cache = BuildCache()
-        do throws(BinaryReader.Damaged) {
-            let magic: String = try reader.read()
-            let stamp: String = try reader.read()
-            guard magic == Self.magic, stamp == BuildRecord.skeinStamp() else { return (cache, nil) }
-            let builtFrom: String = try reader.read()
-            let rule: UInt64 = try reader.read()
-            let parsedEntries = try readBlocks(&reader) { entry throws(BinaryReader.Damaged) in
-                let key: UInt64 = try entry.read()
-                return (key, ParsedFile(thread: try entry.read(), diagnostics: try entry.read()))
-            }
-            let renderedEntries = try readBlocks(&reader) { entry throws(BinaryReader.Damaged) in
-                let key: UInt64 = try entry.read()
-                let tweets: [RenderedMarkdown] = try entry.read()
-                return (key, tweets)
-            }
-            let parsed = Dictionary(parsedEntries, uniquingKeysWith: { $1 })
-            let rendered = Dictionary(renderedEntries, uniquingKeysWith: { $1 })
-            var written: WrittenSite?
-            if try reader.read() as Bool {
-                let output: String = try reader.read()
-                let theme: UInt64 = try reader.read()
-                var pages: [String: UInt64] = [:]
-                for _ in 0..<(try reader.read() as Int) {
-                    let path: String = try reader.read()
-                    let fingerprint: UInt64 = try reader.read()
-                    pages[path] = fingerprint
+        cache.storage.withLock { $0 = Storage(folder: folder, output: output) }
+        for shard in 0..<shardCount {
+            let read = readFile(folder + "/threads-\(shard).bin") { reader throws(BinaryReader.Damaged) in
+                let parsed = try readBlocks(&reader) { entry throws(BinaryReader.Damaged) in
+                    let key: UInt64 = try entry.read()
+                    return (key, ParsedFile(thread: try entry.read(), diagnostics: try entry.read()))
                 }
-                let files: [String] = try reader.read()
-                written = WrittenSite(output: output, theme: theme, pages: pages, files: Set(files))
+                let rendered = try readBlocks(&reader) { entry throws(BinaryReader.Damaged) in
+                    let key: UInt64 = try entry.read()
+                    let tweets: [RenderedMarkdown] = try entry.read()
+                    return (key, tweets)
+                }
+                return (Dictionary(parsed, uniquingKeysWith: { $1 }), Dictionary(rendered, uniquingKeysWith: { $1 }))
             }
-            guard reader.isAtEnd else { throw BinaryReader.Damaged() }
-            cache.restore(parsed: parsed, rendered: rendered, rule: rule, written: written)
-            return (cache, builtFrom)
-        } catch {
-            return (BuildCache(), nil)
+            if let read {
+                cache.restore(parsed: read.0, rendered: read.1)
+            } else {
+                cache.storage.withLock { _ = $0?.changedShards.insert(shard) }
+            }
         }
+        let pages = readFile(pagesPath(in: folder, output: output)) { reader throws(BinaryReader.Damaged) in
+            let builtFrom: String = try reader.read()
+            let output: String = try reader.read()
+            let theme: UInt64 = try reader.read()
+            var pages: [String: UInt64] = [:]
+            for _ in 0..<(try reader.read() as Int) {
+                let path: String = try reader.read()
+                let fingerprint: UInt64 = try reader.read()
+                pages[path] = fingerprint
+            }
+            let files: [String] = try reader.read()
+            return (builtFrom, WrittenSite(output: output, theme: theme, pages: pages, files: Set(files)))
+        }
+        cache.restore(written: pages?.1)
+        return (cache, pages?.0)
     }
 
-    /// Writes the cache to `path`, noting the fingerprint of the inputs of the build that made it.
-    func save(to path: String, builtFrom inputs: String) {
-        let (parsed, rendered, rule, written) = contents()
-        try? FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let partial = path + ".partial"
-        guard FileManager.default.createFile(atPath: partial, contents: nil),
-            let file = FileHandle(forWritingAtPath: partial)
-        else { return }
-        // Written a megabyte at a time, so that the file never has to fit in memory besides the cache itself.
-        var writer = BinaryWriter()
-        var failed = false
-        func flush(always: Bool = false) {
-            guard always || writer.bytes.count >= 1 << 20, !failed else { return }
-            do { try file.write(contentsOf: writer.bytes) } catch { failed = true }
-            writer.removeAll()
+    /// Writes the thread files that changed since the cache was read, then lets go of the threads: a build needs
+    /// them no more once its Markdown is rendered. Does nothing for a cache that was not read from disk.
+    /// Returns how many files were written, or nil when there is no storage.
+    @discardableResult
+    func saveThreads() -> Int? {
+        guard let storage = storage.withLock({ $0 }) else { return nil }
+        let (parsed, rendered, _) = contents()
+        releaseThreads()
+        for shard in storage.changedShards.sorted() {
+            Self.writeFile(storage.folder + "/threads-\(shard).bin") { writer, flush in
+                let inShard = { (key: UInt64) in Self.shard(of: key) == shard }
+                Self.writeBlocks(parsed.keys.filter(inShard).sorted(), to: &writer, flush: flush) { key, entry in
+                    entry.write(key)
+                    entry.write(parsed[key]!.thread)
+                    entry.write(parsed[key]!.diagnostics)
+                }
+                Self.writeBlocks(rendered.keys.filter(inShard).sorted(), to: &writer, flush: flush) { key, entry in
+                    entry.write(key)
+                    entry.write(rendered[key]!)
+                }
+            }
         }
-        writer.write(Self.magic)
-        writer.write(BuildRecord.skeinStamp())
-        writer.write(inputs)
-        writer.write(rule)
-        func emit(_ block: BinaryWriter?, entries: Int) {
-            guard let block else { return writer.write(entries) }
-            writer.write(entries)
-            writer.write(block.bytes.count)
-            writer.append(block)
-            flush()
+        self.storage.withLock { $0?.changedShards = [] }
+        return storage.changedShards.count
+    }
+
+    /// Writes the fingerprints of the pages written, noting the fingerprint of the inputs of the build.
+    func savePages(builtFrom inputs: String) {
+        guard let storage = storage.withLock({ $0 }) else { return }
+        let path = Self.pagesPath(in: storage.folder, output: storage.output)
+        guard let written = contents().written else {
+            try? FileManager.default.removeItem(atPath: path)
+            return
         }
-        Self.writeBlocks(parsed.keys.sorted(), emit: emit) { key, entry in
-            entry.write(key)
-            entry.write(parsed[key]!.thread)
-            entry.write(parsed[key]!.diagnostics)
-        }
-        Self.writeBlocks(rendered.keys.sorted(), emit: emit) { key, entry in
-            entry.write(key)
-            entry.write(rendered[key]!)
-        }
-        writer.write(written != nil)
-        if let written {
+        Self.writeFile(path) { writer, _ in
+            writer.write(inputs)
             writer.write(written.output)
             writer.write(written.theme)
             writer.write(written.pages.count)
@@ -109,7 +93,54 @@ extension BuildCache {
             }
             writer.write(written.files.sorted())
         }
-        flush(always: true)
+    }
+
+    private static func pagesPath(in folder: String, output: String) -> String {
+        folder + "/pages-" + Fingerprint.of(URL(fileURLWithPath: output).standardizedFileURL.path) + ".bin"
+    }
+
+    /// What `read` makes of the file at `path` after its header, or nil when it is missing, damaged, not read to its
+    /// end, or written by another Skein.
+    private static func readFile<Value>(
+        _ path: String, _ read: (inout BinaryReader) throws(BinaryReader.Damaged) -> Value
+    ) -> Value? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+        return data.withUnsafeBytes { bytes -> Value? in
+            var reader = BinaryReader(bytes)
+            do throws(BinaryReader.Damaged) {
+                let magic: String = try reader.read()
+                let stamp: String = try reader.read()
+                guard magic == Self.magic, stamp == BuildRecord.skeinStamp() else { return nil }
+                let value = try read(&reader)
+                return reader.isAtEnd ? value : nil
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    /// Writes a file through `write`, which calls its second argument between entries so that the bytes go out a
+    /// megabyte at a time and the file never has to fit in memory; it replaces the old file only once complete.
+    private static func writeFile(
+        _ path: String, _ write: (inout BinaryWriter, (inout BinaryWriter) -> Void) -> Void
+    ) {
+        try? FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let partial = path + ".partial"
+        guard FileManager.default.createFile(atPath: partial, contents: nil),
+            let file = FileHandle(forWritingAtPath: partial)
+        else { return }
+        var failed = false
+        func send(_ writer: inout BinaryWriter) {
+            guard !failed else { return }
+            do { try file.write(contentsOf: writer.bytes) } catch { failed = true }
+            writer.removeAll()
+        }
+        var writer = BinaryWriter()
+        writer.write(magic)
+        writer.write(BuildRecord.skeinStamp())
+        write(&writer) { writer in if writer.bytes.count >= 1 << 20 { send(&writer) } }
+        send(&writer)
         try? file.close()
         if failed || rename(partial, path) != 0 { try? FileManager.default.removeItem(atPath: partial) }
     }
@@ -119,23 +150,25 @@ extension BuildCache {
     /// Entries per block. Blocks are written with their length, so that they can be read in parallel.
     private static let blockSize = 256
 
-    /// Writes the entries of `keys` in blocks: `emit` is given the number of blocks first (with no block), then each
-    /// block and its number of entries, in order. One block at a time, so that saving needs little memory.
-    private static func writeBlocks(
-        _ keys: [UInt64], emit: (BinaryWriter?, _ entries: Int) -> Void,
+    /// Writes the entries of `keys` in blocks of ``blockSize``, each with its length, one block at a time.
+    static func writeBlocks(
+        _ keys: [UInt64], to writer: inout BinaryWriter, flush: (inout BinaryWriter) -> Void,
         entry write: (UInt64, inout BinaryWriter) -> Void
     ) {
-        emit(nil, (keys.count + blockSize - 1) / blockSize)
+        writer.write((keys.count + blockSize - 1) / blockSize)
         var block = BinaryWriter()
         for start in stride(from: 0, to: keys.count, by: blockSize) {
             block.removeAll()
             let slice = keys[start..<min(start + blockSize, keys.count)]
             for key in slice { write(key, &block) }
-            emit(block, slice.count)
+            writer.write(slice.count)
+            writer.write(block.bytes.count)
+            writer.append(block)
+            flush(&writer)
         }
     }
 
-    private static func readBlocks<Entry: Sendable>(
+    static func readBlocks<Entry: Sendable>(
         _ reader: inout BinaryReader,
         entry read: @escaping @Sendable (inout BinaryReader) throws(BinaryReader.Damaged) -> Entry
     ) throws(BinaryReader.Damaged) -> [Entry] {

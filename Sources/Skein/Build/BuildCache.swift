@@ -3,19 +3,14 @@ import Synchronization
 
 /// What one build leaves for the next: parsed thread files, by their path and bytes; rendered tweets, by their
 /// Markdown and the mention rule; and the fingerprints of the pages written (``PageFingerprints``). `skein serve`
-/// keeps one in memory; `skein build` keeps one in `.skein-cache/` (``load(from:)``, ``save(to:)``), so that a build
-/// after one edit parses, renders and writes only what the edit changed. Entries are keyed by content, never by
-/// modification time, so a cache restored in CI on a fresh clone still applies.
+/// keeps one in memory; `skein build` keeps one in `.skein-cache/` (``load(from:output:)``), so that a build after one
+/// edit parses, renders and writes only what the edit changed. Entries are keyed by content, never by modification
+/// time, so a cache restored in CI on a fresh clone still applies.
 public final class BuildCache: Sendable {
     struct ParsedFile: Sendable {
         var thread: ThreadSource?
         var diagnostics: [Diagnostic]
     }
-
-    private let parsed = Mutex<[UInt64: ParsedFile]>([:])
-    private let rendered = Mutex<[UInt64: [RenderedMarkdown]]>([:])
-    private let markdownRule = Mutex<UInt64>(0)
-    private let written = Mutex<WrittenSite?>(nil)
 
     /// The pages of the last build that reached its output folder, and what made them.
     struct WrittenSite: Sendable {
@@ -25,6 +20,18 @@ public final class BuildCache: Sendable {
         var pages: [String: UInt64]
         var files: Set<String>
     }
+
+    /// Where a cache read from disk is saved again, and which of its thread shards changed since it was read.
+    struct Storage: Sendable {
+        var folder: String
+        var output: String
+        var changedShards: Set<Int> = []
+    }
+
+    private let parsed = Mutex<[UInt64: ParsedFile]>([:])
+    private let rendered = Mutex<[UInt64: [RenderedMarkdown]]>([:])
+    private let written = Mutex<WrittenSite?>(nil)
+    let storage = Mutex<Storage?>(nil)
 
     /// An empty cache.
     public init() {}
@@ -42,6 +49,7 @@ public final class BuildCache: Sendable {
         if let hit = parsed.withLock({ $0[key] }) { return (hit.thread, hit.diagnostics) }
         let result = parse()
         parsed.withLock { $0[key] = ParsedFile(thread: result.0, diagnostics: result.1) }
+        changed([key])
         return result
     }
 
@@ -50,40 +58,39 @@ public final class BuildCache: Sendable {
 
     /// Forgets parsed files other than `keys`, the files of the current build.
     func keepThreads(_ keys: Set<UInt64>) {
-        parsed.withLock { $0 = $0.filter { keys.contains($0.key) } }
+        changed(
+            parsed.withLock { table in
+                let gone = table.keys.filter { !keys.contains($0) }
+                for key in gone { table[key] = nil }
+                return gone
+            })
     }
 
-    /// The key of a thread's tweets for rendering: their Markdown.
-    static func key(markdown: [String]) -> UInt64 {
-        var hasher = StableHasher()
+    /// The key of a thread's tweets for rendering: their Markdown and the rule of what else rendering depends on
+    /// (the authors and base URL that mentions link to, the sizes of the media images).
+    static func key(markdown: [String], rule: UInt64) -> UInt64 {
+        var hasher = StableHasher(seed: rule)
         hasher.combine(markdown)
         return hasher.finalized
     }
 
-    /// A thread's tweets rendered, from the cache when the same Markdown was rendered under the same mention rule.
+    /// A thread's tweets rendered, from the cache when the same Markdown was rendered under the same rule.
     func renderedTweets(_ key: UInt64, render: () -> [RenderedMarkdown]) -> [RenderedMarkdown] {
         if let hit = rendered.withLock({ $0[key] }) { return hit }
         let tweets = render()
         rendered.withLock { $0[key] = tweets }
+        changed([key])
         return tweets
     }
 
     /// Forgets rendered tweets other than `keys`, those of the current build.
     func keepRenderedTweets(_ keys: Set<UInt64>) {
-        rendered.withLock { $0 = $0.filter { keys.contains($0.key) } }
-    }
-
-    /// Forgets rendered Markdown when what it depends on besides its text changes: the authors and base URL that
-    /// mentions link to, and the sizes of the media images.
-    func useMarkdownRule(_ rule: String) {
-        var hasher = StableHasher()
-        hasher.combine(rule)
-        let key = hasher.finalized
-        let changed = markdownRule.withLock { current in
-            defer { current = key }
-            return current != key
-        }
-        if changed { rendered.withLock { $0.removeAll() } }
+        changed(
+            rendered.withLock { table in
+                let gone = table.keys.filter { !keys.contains($0) }
+                for key in gone { table[key] = nil }
+                return gone
+            })
     }
 
     /// The fingerprints of the pages the last build into `output` wrote with the same theme, by file path.
@@ -110,23 +117,37 @@ public final class BuildCache: Sendable {
         written.withLock { $0 = nil }
     }
 
-    /// What ``save(to:builtFrom:)`` writes.
-    func contents() -> (
-        parsed: [UInt64: ParsedFile], rendered: [UInt64: [RenderedMarkdown]], rule: UInt64, written: WrittenSite?
-    ) {
-        (
-            parsed.withLock { $0 }, rendered.withLock { $0 }, markdownRule.withLock { $0 },
-            written.withLock { $0 }
-        )
+    /// Notes that entries of these keys were added or removed, for a cache that is saved to disk.
+    private func changed(_ keys: some Collection<UInt64>) {
+        guard !keys.isEmpty else { return }
+        storage.withLock { storage in
+            for key in keys { storage?.changedShards.insert(Self.shard(of: key)) }
+        }
     }
 
-    /// Fills an empty cache with what ``load(from:)`` read.
-    func restore(
-        parsed: [UInt64: ParsedFile], rendered: [UInt64: [RenderedMarkdown]], rule: UInt64, written: WrittenSite?
-    ) {
-        self.parsed.withLock { $0 = parsed }
-        self.rendered.withLock { $0 = rendered }
-        markdownRule.withLock { $0 = rule }
+    /// The thread entries live in this many files, so that a build after one edit rewrites one of them.
+    static let shardCount = 16
+
+    static func shard(of key: UInt64) -> Int { Int(key % UInt64(shardCount)) }
+
+    /// What the storage writes.
+    func contents() -> (parsed: [UInt64: ParsedFile], rendered: [UInt64: [RenderedMarkdown]], written: WrittenSite?) {
+        (parsed.withLock { $0 }, rendered.withLock { $0 }, written.withLock { $0 })
+    }
+
+    /// Adds what the storage read.
+    func restore(parsed: [UInt64: ParsedFile], rendered: [UInt64: [RenderedMarkdown]]) {
+        self.parsed.withLock { $0.merge(parsed) { $1 } }
+        self.rendered.withLock { $0.merge(rendered) { $1 } }
+    }
+
+    func restore(written: WrittenSite?) {
         self.written.withLock { $0 = written }
+    }
+
+    /// Lets go of parsed files and rendered tweets, once they are saved and the build no longer needs them.
+    func releaseThreads() {
+        parsed.withLock { $0 = [:] }
+        rendered.withLock { $0 = [:] }
     }
 }

@@ -113,7 +113,7 @@ public enum SiteBuilder {
         let start = Date()
         var options = options
         var recordPath: String?
-        var cachePath: String?
+        var storesCache = false
         var inputs = ""
         var cacheTimings: [StageTiming] = []
         if let folder = options.recordFolder {
@@ -134,16 +134,15 @@ public enum SiteBuilder {
             try? FileManager.default.removeItem(atPath: path)
             recordPath = path
             if options.cache == nil {
-                let path = BuildCache.path(in: folder, output: options.output)
-                let (cache, builtFrom) = BuildCache.load(from: path)
+                let (cache, builtFrom) = BuildCache.load(from: folder, output: options.output)
                 // Pages are skipped only while the output is exactly as the build that saved the cache left it.
                 if builtFrom == nil || builtFrom != record?.inputs || record?.outputs != outputs {
                     cache.forgetWrittenPages()
                 }
                 options.cache = cache
-                cachePath = path
+                storesCache = true
             }
-            clock.lap("read cache", cachePath == nil ? "" : "\(options.cache!.threadCount) parsed files")
+            clock.lap("read cache", storesCache ? "\(options.cache!.threadCount) parsed files" : "")
             cacheTimings = clock.laps
         }
         var site = try prepare(options)
@@ -168,9 +167,9 @@ public enum SiteBuilder {
         options.cache?.remember(fingerprints, files: site.filePaths, theme: site.theme, output: options.output)
         clock.lap(
             "write", "\(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed")
-        if let cachePath, let cache = options.cache {
-            cache.save(to: cachePath, builtFrom: inputs)
-            clock.lap("save cache", "\(cache.threadCount) parsed files")
+        if storesCache, let cache = options.cache {
+            cache.savePages(builtFrom: inputs)
+            clock.lap("save cache", "page fingerprints")
         }
         if let recordPath {
             BuildRecord(
@@ -215,6 +214,8 @@ public enum SiteBuilder {
         let markdown = MarkdownStage.render(
             resolved, imageSizes: imageSizes, progress: options.progress, cache: options.cache)
         clock.lap("markdown", counted(resolved.threads.reduce(0) { $0 + $1.tweets.count }, "tweet"))
+        // A cache read from disk is saved now, and its threads let go: the pages need only the archive.
+        if let shards = options.cache?.saveThreads() { clock.lap("save threads", counted(shards, "changed file")) }
         let archive = Archive.assemble(resolved, threads: markdown.threads, bios: markdown.bios)
         diagnostics += MediaCheck.missingImages(in: archive, content: options.content)
         clock.lap("assemble", counted(archive.topics.count, "topic"))

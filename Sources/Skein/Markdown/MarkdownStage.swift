@@ -26,15 +26,17 @@ public enum MarkdownStage {
             return renderer
         }()
         let counter = ProgressCounter("rendering Markdown", total: content.threads.count, handler: progress)
-        cache?.useMarkdownRule(
+        var rule = StableHasher()
+        rule.combine(
             content.authors.map(\.key).joined(separator: " ") + " " + content.site.mentionBaseURL.absoluteString + " "
                 + imageSizes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        let ruleKey = rule.finalized
         let threads = content.threads.parallelMap { thread -> (RenderedThread, UInt64?) in
             defer { counter.advance() }
             let markdown = thread.tweets.map(\.markdown)
             let render = { markdown.map(renderer.render) }
             guard let cache else { return (RenderedThread(source: thread, tweets: render()), nil) }
-            let key = BuildCache.key(markdown: markdown)
+            let key = BuildCache.key(markdown: markdown, rule: ruleKey)
             return (RenderedThread(source: thread, tweets: cache.renderedTweets(key, render: render)), key)
         }
         cache?.keepRenderedTweets(Set(threads.compactMap(\.1)))
