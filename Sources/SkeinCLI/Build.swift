@@ -40,9 +40,7 @@ struct Build: ParsableCommand {
             content: location.content, templates: archive.templates, output: location.output,
             baseURL: baseURL.flatMap(SiteConfigurationParser.baseURL), selection: selection.selection,
             progress: console.progress)
-        options.recordFolder =
-            URL(fileURLWithPath: location.content).deletingLastPathComponent()
-            .appendingPathComponent(".skein-cache").path
+        options.recordFolder = location.cacheFolder
         let summary: BuildSummary
         do {
             summary = try SiteBuilder.build(options)

@@ -43,10 +43,12 @@ struct Check: ParsableCommand {
         let started = Date()
         let console = Console(outputOptions)
         let location = ArchiveLocation(content: archive.content, output: nil)
+        // The threads `skein build` parsed and rendered are reused, and what this run adds is kept for the build.
+        let cache = BuildCache.threads(storedIn: location.cacheFolder)
         let options = CheckOptions(
             build: BuildOptions(
                 content: location.content, templates: archive.templates, selection: .init(drafts: drafts, future: true),
-                progress: format == .human ? console.progress : nil),
+                progress: format == .human ? console.progress : nil, cache: cache),
             maximumTweetLength: maximumLength, external: external)
         let report: CheckReport
         do {

@@ -166,6 +166,11 @@ struct ArchiveLocation {
             self.output = output ?? "Output"
         }
     }
+
+    /// `.skein-cache/` beside the content folder: what builds keep between runs.
+    var cacheFolder: String {
+        URL(fileURLWithPath: content).deletingLastPathComponent().appendingPathComponent(".skein-cache").path
+    }
 }
 
 /// "1 thread", "2 threads".

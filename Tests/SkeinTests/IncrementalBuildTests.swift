@@ -216,4 +216,34 @@ import Testing
             #expect(walk.archive.outputTree() == clean.outputTree(), "\(edit) after the cache was damaged")
         }
     }
+
+    @Test func checkReusesWhatABuildStoredAndReportsTheSame() throws {
+        let walk = try Walk(seed: 11)
+        try walk.archive.write(
+            "Content/threads/odd.md",
+            threadFile(author: "ada", extra: "colour: blue\n", tweets: ["See [this](../../threads/nowhere/)"]))
+        var options = BuildOptions(
+            content: walk.archive.content, output: walk.archive.output, selection: .init(now: Self.now))
+        options.recordFolder = walk.archive.root + "/.skein-cache"
+        try SiteBuilder.build(options)
+        let check = { (cache: BuildCache?) in
+            try SiteChecker.check(
+                CheckOptions(
+                    build: BuildOptions(
+                        content: walk.archive.content, selection: .init(drafts: true, future: true), cache: cache)))
+        }
+        let stored = BuildCache.threads(storedIn: options.recordFolder!)
+        #expect(stored.threadCount > 8, "the build stored its threads")
+        let cached = try check(stored)
+        let fresh = try check(nil)
+        #expect(cached.diagnostics == fresh.diagnostics)
+        #expect(cached.diagnostics.contains { $0.message.contains("colour") }, "warnings of cached files are repeated")
+        #expect(cached.diagnostics.contains { $0.severity == .error }, "and the broken link is found")
+        _ = try walk.step()
+        try SiteBuilder.build(options)
+        let clean = try TemporaryArchive(site: nil)
+        try SiteBuilder.build(
+            BuildOptions(content: walk.archive.content, output: clean.output, selection: .init(now: Self.now)))
+        #expect(walk.archive.outputTree() == clean.outputTree(), "a build after a check equals a clean build")
+    }
 }

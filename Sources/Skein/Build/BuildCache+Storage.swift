@@ -9,7 +9,13 @@ extension BuildCache {
 
     /// The cache stored in `folder`, for builds into `output`, and the fingerprint of the inputs of the build that
     /// wrote its pages; what is missing, damaged or written by another Skein is left out.
-    static func load(from folder: String, output: String) -> (cache: BuildCache, builtFrom: String?) {
+    /// The parsed and rendered threads stored in `folder` (`.skein-cache/`), for runs that write no site
+    /// (`skein check`); saved again, with what the run adds, after its Markdown stage.
+    public static func threads(storedIn folder: String) -> BuildCache {
+        load(from: folder, output: nil).cache
+    }
+
+    static func load(from folder: String, output: String?) -> (cache: BuildCache, builtFrom: String?) {
         let cache = BuildCache()
         cache.storage.withLock { $0 = Storage(folder: folder, output: output) }
         for shard in 0..<shardCount {
@@ -31,6 +37,7 @@ extension BuildCache {
                 cache.storage.withLock { _ = $0?.changedShards.insert(shard) }
             }
         }
+        guard let output else { return (cache, nil) }
         let pages = readFile(pagesPath(in: folder, output: output)) { reader throws(BinaryReader.Damaged) in
             let builtFrom: String = try reader.read()
             let output: String = try reader.read()
@@ -76,8 +83,8 @@ extension BuildCache {
 
     /// Writes the fingerprints of the pages written, noting the fingerprint of the inputs of the build.
     func savePages(builtFrom inputs: String) {
-        guard let storage = storage.withLock({ $0 }) else { return }
-        let path = Self.pagesPath(in: storage.folder, output: storage.output)
+        guard let storage = storage.withLock({ $0 }), let output = storage.output else { return }
+        let path = Self.pagesPath(in: storage.folder, output: output)
         guard let written = contents().written else {
             try? FileManager.default.removeItem(atPath: path)
             return

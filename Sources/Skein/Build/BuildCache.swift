@@ -24,7 +24,8 @@ public final class BuildCache: Sendable {
     /// Where a cache read from disk is saved again, and which of its thread shards changed since it was read.
     struct Storage: Sendable {
         var folder: String
-        var output: String
+        /// `nil` for runs that write no site.
+        var output: String?
         var changedShards: Set<Int> = []
     }
 
@@ -54,7 +55,7 @@ public final class BuildCache: Sendable {
     }
 
     /// How many parsed thread files the cache holds.
-    var threadCount: Int { parsed.withLock { $0.count } }
+    public var threadCount: Int { parsed.withLock { $0.count } }
 
     /// Forgets parsed files other than `keys`, the files of the current build.
     func keepThreads(_ keys: Set<UInt64>) {
