@@ -59,12 +59,7 @@ public final class BuildCache: Sendable {
 
     /// Forgets parsed files other than `keys`, the files of the current build.
     func keepThreads(_ keys: Set<UInt64>) {
-        changed(
-            parsed.withLock { table in
-                let gone = table.keys.filter { !keys.contains($0) }
-                for key in gone { table[key] = nil }
-                return gone
-            })
+        changed(parsed.withLock { Self.keep(keys, in: &$0) })
     }
 
     /// The key of a thread's tweets for rendering: their Markdown and the rule of what else rendering depends on
@@ -86,12 +81,14 @@ public final class BuildCache: Sendable {
 
     /// Forgets rendered tweets other than `keys`, those of the current build.
     func keepRenderedTweets(_ keys: Set<UInt64>) {
-        changed(
-            rendered.withLock { table in
-                let gone = table.keys.filter { !keys.contains($0) }
-                for key in gone { table[key] = nil }
-                return gone
-            })
+        changed(rendered.withLock { Self.keep(keys, in: &$0) })
+    }
+
+    /// Removes the entries of `table` other than `keys`, and returns the keys removed.
+    private static func keep<Value>(_ keys: Set<UInt64>, in table: inout [UInt64: Value]) -> [UInt64] {
+        let gone = table.keys.filter { !keys.contains($0) }
+        for key in gone { table[key] = nil }
+        return gone
     }
 
     /// The fingerprints of the pages the last build into `output` wrote with the same theme, by file path.
