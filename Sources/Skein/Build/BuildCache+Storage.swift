@@ -185,6 +185,7 @@ extension BuildCache {
             let length: Int = try reader.read()
             blocks.append((count, try reader.split(length)))
         }
+        // The readers point into the mapped file, which outlives this call; each block is read by one thread only.
         nonisolated(unsafe) let pending = blocks
         let decoded = Array(pending.indices).parallelMap { index -> [Entry]? in
             var block = pending[index].reader

@@ -15,10 +15,12 @@ public struct BuildOptions: Sendable {
     public var selection: ArchiveResolver.Selection
     /// Told how far parsing, Markdown and rendering have come.
     public var progress: ProgressHandler?
-    /// Kept between builds of one process, so that unchanged files are not parsed or rendered again.
+    /// What the last build parsed, rendered and wrote, so that unchanged files are not parsed or rendered again:
+    /// kept in memory by `skein serve`; read from ``recordFolder`` when `nil` and a record folder is given.
     public var cache: BuildCache?
-    /// A folder outside the output where a record of the last build is kept between runs (``BuildRecord``); a
-    /// build whose inputs and output are as that build left them then changes nothing and stops at once.
+    /// A folder outside the output where a record of the last build is kept between runs (``BuildRecord``), with
+    /// its ``BuildCache``: a build whose inputs and output are as that build left them changes nothing and stops at
+    /// once, and any other reuses what is unchanged.
     public var recordFolder: String?
 
     /// Creates options; the defaults build `Content/` into `Output/`.
@@ -90,12 +92,10 @@ public struct PreparedSite: Sendable {
     /// Files made from the archive besides pages: the search index, made by `build` only (`check` needs none).
     var generated: [GeneratedFile] = []
 
-    /// Every file the site consists of besides its pages: theme assets, media and the search index, with where each
-    /// comes from.
+    /// The files copied into the site as they are: theme assets and media, with where each comes from.
     var copies: [(path: String, source: String?, data: Data?)] {
         theme.assets.sorted { $0.key < $1.key }.map { ("assets/" + $0.key, nil, $0.value) }
             + archive.mediaFiles.map { ("media/" + $0, content + "/media/" + $0, nil) }
-
     }
 
     /// The paths of every file of the site; the search page's manifest counts even before the index is made.
@@ -261,15 +261,16 @@ public enum SiteBuilder {
     ) throws(BuildFailure) -> (SiteWriter.Report, fingerprints: [String: UInt64], rendered: Int) {
         let counter = ProgressCounter("rendering", total: site.pages.count, handler: progress)
         let output = writer.output.path
+        // Written by the last build from what it is made from now, and still there.
+        let isUnchanged = { @Sendable (path: String, fingerprint: UInt64?) -> Bool in
+            guard let fingerprint, previousPages?[path] == fingerprint else { return false }
+            return FileManager.default.fileExists(atPath: output + "/" + path)
+        }
         let rendering = site
         let outcomes = rendering.pages.parallelMap { page -> Result<Bool, BuildFailure> in
             defer { counter.advance() }
             let path = page.route.filePath
-            if let fingerprint = page.fingerprint, previousPages?[path] == fingerprint,
-                FileManager.default.fileExists(atPath: output + "/" + path)
-            {
-                return .success(false)
-            }
+            if isUnchanged(path, page.fingerprint) { return .success(false) }
             let text = rendering.render(page)
             return Result { () throws(BuildFailure) in
                 _ = try writer.stage(Data(text.utf8), at: path)
@@ -285,11 +286,7 @@ public enum SiteBuilder {
         clock.lap("render", "\(rendered) of \(site.pages.count) pages rendered, the others unchanged")
         site.generated = generate(site.archive)
         let made = site.generated.parallelMap { file -> Result<Void, BuildFailure> in
-            if let fingerprint = file.fingerprint, previousPages?[file.path] == fingerprint,
-                FileManager.default.fileExists(atPath: output + "/" + file.path)
-            {
-                return .success(())
-            }
+            if isUnchanged(file.path, file.fingerprint) { return .success(()) }
             let text = file.make()
             return Result { () throws(BuildFailure) in _ = try writer.stage(Data(text.utf8), at: file.path) }
         }
