@@ -18,10 +18,40 @@ public struct Entity: Sendable, Equatable {
 }
 
 /// Finds entities in plain text with the regular expressions of twitter-text (its Java `Regex` and `Extractor`).
+///
+/// No entity spans ASCII white space, and each pattern accepts white space or the start of the text before an entity
+/// and white space or the end after it. So the patterns run on the pieces of the text between white space, and only on
+/// the few pieces that hold a `#`, an `@` or a dot before a letter, which gives the same entities as running them on
+/// the whole text, many times faster (`EntityExtractorTests` compares the two).
 public enum EntityExtractor {
     /// Hashtags, mentions and URLs in `text`, in order, none overlapping (an entity inside a URL is not one).
     public static func entities(in text: String) -> [Entity] {
-        var found = urls(in: text) + hashtags(in: text, checkingURLs: false) + mentions(in: text)
+        inPieces(of: text, needing: [.hashtag, .mention, .url], scanning: wholeTextEntities(in:))
+    }
+
+    /// Hashtags without `#`.
+    public static func hashtags(in text: String, checkingURLs: Bool = true) -> [Entity] {
+        inPieces(of: text, needing: .hashtag) { piece in
+            let tags = scanHashtags(in: piece)
+            guard checkingURLs, !tags.isEmpty else { return tags }
+            let links = scanURLs(in: piece)
+            return tags.filter { tag in !links.contains { $0.range.overlaps(tag.range) } }
+        }
+    }
+
+    /// Mentions of single accounts (not lists) without `@`.
+    public static func mentions(in text: String) -> [Entity] {
+        inPieces(of: text, needing: .mention, scanning: scanMentions(in:))
+    }
+
+    /// URLs, with or without a scheme.
+    public static func urls(in text: String) -> [Entity] {
+        inPieces(of: text, needing: .url, scanning: scanURLs(in:))
+    }
+
+    /// The patterns run on the whole of `text`: what ``entities(in:)`` must give, only slower.
+    static func wholeTextEntities(in text: String) -> [Entity] {
+        var found = scanURLs(in: text) + scanHashtags(in: text) + scanMentions(in: text)
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
         var kept: [Entity] = []
         for entity in found where kept.last.map({ $0.range.upperBound <= entity.range.lowerBound }) ?? true {
@@ -30,9 +60,73 @@ public enum EntityExtractor {
         return kept
     }
 
-    /// Hashtags without `#`.
-    public static func hashtags(in text: String, checkingURLs: Bool = true) -> [Entity] {
-        guard text.contains("#") || text.contains("＃") else { return [] }
+    /// What a piece of text may hold, told from its bytes.
+    struct Signs: OptionSet {
+        let rawValue: UInt8
+        /// `#` or `＃`.
+        static let hashtag = Signs(rawValue: 1)
+        /// `@` or `＠`.
+        static let mention = Signs(rawValue: 2)
+        /// A dot followed by a letter or a non-ASCII character, as in every domain.
+        static let url = Signs(rawValue: 4)
+    }
+
+    /// `scan` applied to every piece of `text` between ASCII white space that shows one of `needed`, with the ranges
+    /// of what it finds moved back into `text`.
+    private static func inPieces(of text: String, needing needed: Signs, scanning scan: (String) -> [Entity])
+        -> [Entity]
+    {
+        var text = text
+        text.makeContiguousUTF8()
+        var result: [Entity] = []
+        let utf8 = text.utf8
+        func scanPiece(_ start: Int, _ end: Int) {
+            let lower = utf8.index(utf8.startIndex, offsetBy: start)
+            let piece = String(text[lower..<utf8.index(lower, offsetBy: end - start)])
+            for var entity in scan(piece) {
+                let from = piece.utf8.distance(from: piece.startIndex, to: entity.range.lowerBound)
+                let length = piece.utf8.distance(from: entity.range.lowerBound, to: entity.range.upperBound)
+                let entityStart = utf8.index(lower, offsetBy: from)
+                entity.range = entityStart..<utf8.index(entityStart, offsetBy: length)
+                result.append(entity)
+            }
+        }
+        utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            var signs: Signs = []
+            var previous: UInt8 = 0
+            var beforePrevious: UInt8 = 0
+            for (offset, byte) in bytes.enumerated() {
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+                    if !signs.isDisjoint(with: needed) { scanPiece(start, offset) }
+                    start = offset + 1
+                    signs = []
+                case UInt8(ascii: "#"):
+                    signs.insert(.hashtag)
+                case UInt8(ascii: "@"):
+                    signs.insert(.mention)
+                case 0x83 where previous == 0xBC && beforePrevious == 0xEF:
+                    signs.insert(.hashtag)
+                case 0xA0 where previous == 0xBC && beforePrevious == 0xEF:
+                    signs.insert(.mention)
+                default:
+                    break
+                }
+                if previous == UInt8(ascii: ".")
+                    && (byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")))
+                {
+                    signs.insert(.url)
+                }
+                beforePrevious = previous
+                previous = byte
+            }
+            if !signs.isDisjoint(with: needed) { scanPiece(start, bytes.count) }
+        }
+        return result
+    }
+
+    private static func scanHashtags(in text: String) -> [Entity] {
         var result: [Entity] = []
         for match in Patterns.hashtag.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard let tag = Range(match.range(at: 3), in: text), let whole = Range(match.range(at: 2), in: text) else {
@@ -45,14 +139,10 @@ public enum EntityExtractor {
             }
             result.append(Entity(kind: .hashtag, value: String(text[tag]), range: whole.lowerBound..<tag.upperBound))
         }
-        guard checkingURLs else { return result }
-        let links = urls(in: text)
-        return result.filter { tag in !links.contains { $0.range.overlaps(tag.range) } }
+        return result
     }
 
-    /// Mentions of single accounts (not lists) without `@`.
-    public static func mentions(in text: String) -> [Entity] {
-        guard text.contains("@") || text.contains("＠") else { return [] }
+    private static func scanMentions(in text: String) -> [Entity] {
         var result: [Entity] = []
         for match in Patterns.mention.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard match.range(at: 4).location == NSNotFound,
@@ -70,9 +160,7 @@ public enum EntityExtractor {
         return result
     }
 
-    /// URLs, with or without a scheme.
-    public static func urls(in text: String) -> [Entity] {
-        guard mayContainURL(text) else { return [] }
+    private static func scanURLs(in text: String) -> [Entity] {
         var result: [Entity] = []
         for match in Patterns.url.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard var range = Range(match.range(at: 3), in: text), let before = Range(match.range(at: 2), in: text),
@@ -89,20 +177,6 @@ public enum EntityExtractor {
             result.append(Entity(kind: .url, value: String(text[range]), range: range))
         }
         return result
-    }
-
-    /// Whether a dot is followed by something a domain could continue with; most prose fails this at once.
-    private static func mayContainURL(_ text: String) -> Bool {
-        var previousWasDot = false
-        for byte in text.utf8 {
-            if previousWasDot
-                && (byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")))
-            {
-                return true
-            }
-            previousWasDot = byte == UInt8(ascii: ".")
-        }
-        return false
     }
 
     /// What `IDN.toASCII` accepts: every label at most 63 characters once Punycode-encoded, and no label that
