@@ -57,6 +57,7 @@ struct SourceText: Sendable {
                     at: SourceLocation(file: file, line: line, column: column)))
             return nil
         }
+        if isPlain(bytes) { return SourceText(text: text, file: file) }
         // `\r\n` is one grapheme in Swift, so normalise on scalars.
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false
@@ -90,6 +91,24 @@ struct SourceText: Sendable {
         return SourceText(text: String(scalars), file: file)
     }
 
+    /// Whether the bytes hold nothing to normalise or refuse, as most files do: no `\r`, no control character but tab
+    /// and `\n`, no U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`).
+    private static func isPlain(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\t") { return false }
+            } else if byte == 0x7F {
+                return false
+            } else if byte == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE {
+                return false
+            }
+            index += 1
+        }
+        return true
+    }
+
     /// Control characters other than tab and line ends, and the noncharacters U+FFFE and U+FFFF: no page or feed
     /// may contain them (XML forbids most of them outright).
     private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
@@ -99,7 +118,8 @@ struct SourceText: Sendable {
 
     /// The lines of the text, without their `\n`.
     var lines: [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on bytes: with `\r` gone, every `\n` is a Character of its own.
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// The byte offset where the first invalid UTF-8 sequence starts.

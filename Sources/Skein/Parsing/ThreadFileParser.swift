@@ -84,7 +84,9 @@ public enum ThreadFileParser {
                     "the thread has \(tweets.count) tweets; a thread may have at most \(maximumTweets): split it in two",
                     at: tweets[maximumTweets].location))
         }
-        if let long = tweets.first(where: { $0.markdown.unicodeScalars.count > maximumTweetLength }) {
+        if let long = tweets.first(where: {
+            $0.markdown.utf8.count > maximumTweetLength && $0.markdown.unicodeScalars.count > maximumTweetLength
+        }) {
             diagnostics.append(
                 .error(
                     "this tweet is \(long.markdown.unicodeScalars.count) characters long; a tweet may have at most \(maximumTweetLength)",
@@ -142,7 +144,7 @@ public enum ThreadFileParser {
         /// `closedBySeparator` is false for the last block, whose trailing blank space is no mistake.
         func finishBlock(closedBySeparator: Bool) {
             defer { block = [] }
-            let firstContent = block.firstIndex { !$0.allSatisfy(\.isWhitespace) }
+            let firstContent = block.firstIndex { !isBlank($0) }
             guard let firstContent else {
                 // `blockStart` is the index of the line after the separator, which is that separator's line number.
                 if closedBySeparator, blockStart > closing + 1 {
@@ -162,12 +164,12 @@ public enum ThreadFileParser {
                 )
                 body.removeFirst()
                 lineNumber += 1
-                while let line = body.first, line.allSatisfy(\.isWhitespace) {
+                while let line = body.first, isBlank(line) {
                     body.removeFirst()
                     lineNumber += 1
                 }
             }
-            while let last = body.last, last.allSatisfy(\.isWhitespace) { body.removeLast() }
+            while let last = body.last, isBlank(last) { body.removeLast() }
             if body.isEmpty {
                 diagnostics.append(
                     .error(
@@ -197,6 +199,19 @@ public enum ThreadFileParser {
         }
         finishBlock(closedBySeparator: false)
         return tweets
+    }
+
+    /// Whether `line` is empty or white space only; ASCII lines are told from their bytes.
+    private static func isBlank(_ line: Substring) -> Bool {
+        var isASCII = true
+        for byte in line.utf8 {
+            if byte >= 0x80 {
+                isASCII = false
+                break
+            }
+            if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { return false }
+        }
+        return isASCII || line.allSatisfy(\.isWhitespace)
     }
 
     static func isSeparator(_ line: Substring) -> Bool {

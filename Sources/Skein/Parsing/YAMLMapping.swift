@@ -15,7 +15,8 @@ struct YAMLMapping {
         self.lineOffset = lineOffset
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The encoding given: Yams' default reads the whole process environment on every call.
+            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(YAMLMapping.diagnostic(for: error, yaml: yaml, file: file, lineOffset: lineOffset))
             return nil

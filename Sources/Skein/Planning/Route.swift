@@ -35,7 +35,7 @@ public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var filePath: String { path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path }
 
     /// How many folders deep the page is, which is how many `../` lead back to the root.
-    var depth: Int { path.reduce(0) { $0 + ($1 == "/" ? 1 : 0) } }
+    var depth: Int { path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
 
     /// The path as it goes into a URL: every character outside the unreserved set percent-encoded.
     var urlPath: String {

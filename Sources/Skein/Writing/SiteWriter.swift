@@ -49,8 +49,12 @@ struct SiteWriter {
         }
         let target = staging.appendingPathComponent(path)
         do {
-            try FileManager.default.createDirectory(
-                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // mkdir(2) alone when only the page's own folder is missing, as on a first build; FileManager makes
+            // the folders above it too, at the cost of a stat(2) for each.
+            let folder = target.deletingLastPathComponent()
+            if mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
             try data.write(to: target)
         } catch {
             throw .fileSystem(path: staging.path, reason: "cannot write \(path) (\(Self.reason(error)))")
