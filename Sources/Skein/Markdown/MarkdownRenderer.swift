@@ -51,8 +51,18 @@ public struct RenderedMarkdown: Sendable, Equatable {
         self.links = links
     }
 
-    private static func words(in text: String) -> Int {
-        text.split(whereSeparator: \.isWhitespace).count
+    /// Runs of characters that are not white space; an ASCII text is counted on its bytes, which gives the same.
+    static func words(in text: String) -> Int {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).count }
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            // The ASCII white space: tab, line feed, vertical tab, form feed, carriage return and space.
+            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            if !isSpace && !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
     }
 
     /// The HTML with its internal links leading through `prefix` to the site's root.
@@ -223,8 +233,13 @@ public struct MarkdownRenderer: Sendable {
 
     /// The document's text without markup: blocks on their own lines, line breaks kept.
     private static func plainText(of document: OpaquePointer) -> String {
-        var text = ""
-        guard let iterator = cmark_iter_new(document) else { return text }
+        // Gathered as bytes (cmark's literals are checked UTF-8), made a String once.
+        var bytes: [UInt8] = []
+        func append(_ literal: UnsafePointer<CChar>?) {
+            guard let literal else { return }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+        }
+        guard let iterator = cmark_iter_new(document) else { return "" }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
@@ -232,17 +247,30 @@ public struct MarkdownRenderer: Sendable {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                text += String(cString: cmark_node_get_literal(node))
+                append(cmark_node_get_literal(node))
             case CMARK_NODE_CODE_BLOCK:
-                text += String(cString: cmark_node_get_literal(node)) + "\n"
+                append(cmark_node_get_literal(node))
+                bytes.append(UInt8(ascii: "\n"))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += "\n"
+                bytes.append(UInt8(ascii: "\n"))
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
-                if event == CMARK_EVENT_EXIT { text += "\n" }
+                if event == CMARK_EVENT_EXIT { bytes.append(UInt8(ascii: "\n")) }
             default:
                 break
             }
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// `text` without white space and line ends at either end (what `trimmingCharacters(in:)` gives, looking at the
+    /// ends only).
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        let spaces = CharacterSet.whitespacesAndNewlines
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end && spaces.contains(scalars[start]) { scalars.formIndex(after: &start) }
+        while end > start && spaces.contains(scalars[scalars.index(before: end)]) { scalars.formIndex(before: &end) }
+        return start == scalars.startIndex && end == scalars.endIndex ? text : String(scalars[start..<end])
     }
 }
