@@ -198,11 +198,16 @@ public enum SiteBuilder {
             "discover",
             "\(counted(inventory.threadFiles.count, "thread file")), \(counted(inventory.mediaFiles.count, "media file"))"
         )
-        var parsed = ContentParser.parse(
-            inventory, diagnostics: &diagnostics, progress: options.progress, cache: options.cache)
-        if let baseURL = options.baseURL { parsed.site.baseURL = baseURL }
-        clock.lap("parse", counted(parsed.threads.count, "thread") + " parsed")
-        let resolved = ArchiveResolver.resolve(parsed, selection: options.selection, diagnostics: &diagnostics)
+        // The parsed files are let go once resolved, and the tweets' Markdown once rendered (with the cache's copy,
+        // once saved): a large archive's Markdown need not stay in memory while its pages are made.
+        var resolved: ResolvedContent
+        do {
+            var parsed = ContentParser.parse(
+                inventory, diagnostics: &diagnostics, progress: options.progress, cache: options.cache)
+            if let baseURL = options.baseURL { parsed.site.baseURL = baseURL }
+            clock.lap("parse", counted(parsed.threads.count, "thread") + " parsed")
+            resolved = ArchiveResolver.resolve(parsed, selection: options.selection, diagnostics: &diagnostics)
+        }
         let theme = try loadTheme(options)
         let library = theme.compile(diagnostics: &diagnostics)
         clock.lap(
@@ -214,6 +219,7 @@ public enum SiteBuilder {
         let markdown = MarkdownStage.render(
             resolved, imageSizes: imageSizes, progress: options.progress, cache: options.cache)
         clock.lap("markdown", counted(resolved.threads.reduce(0) { $0 + $1.tweets.count }, "tweet"))
+        resolved.threads = []
         // A cache read from disk is saved now, and its threads let go: the pages need only the archive.
         if let shards = options.cache?.saveThreads() { clock.lap("save threads", counted(shards, "changed file")) }
         let archive = Archive.assemble(resolved, threads: markdown.threads, bios: markdown.bios)

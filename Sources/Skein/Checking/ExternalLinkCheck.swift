@@ -37,7 +37,10 @@ enum ExternalLinkCheck {
     private static func requestAll(_ urls: [String], timeout: Double) -> [String?] {
         let results = UnsafeMutableBufferPointer<String?>.allocate(capacity: urls.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let slots = results
         let slotsFree = DispatchSemaphore(value: concurrency)
         let group = DispatchGroup()

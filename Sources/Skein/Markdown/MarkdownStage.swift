@@ -2,7 +2,7 @@ import Foundation
 
 /// A thread whose tweets have been rendered.
 public struct RenderedThread: Sendable {
-    /// The parsed thread.
+    /// The parsed thread, without its tweets' Markdown, which only this stage needs.
     public var source: ThreadSource
     /// Its tweets' Markdown, rendered, in order.
     public var tweets: [RenderedMarkdown]
@@ -34,10 +34,12 @@ public enum MarkdownStage {
         let threads = content.threads.parallelMap { thread -> (RenderedThread, UInt64?) in
             defer { counter.advance() }
             let markdown = thread.tweets.map(\.markdown)
+            var source = thread
+            for index in source.tweets.indices { source.tweets[index].markdown = "" }
             let render = { markdown.map(renderer.render) }
-            guard let cache else { return (RenderedThread(source: thread, tweets: render()), nil) }
+            guard let cache else { return (RenderedThread(source: source, tweets: render()), nil) }
             let key = BuildCache.key(markdown: markdown, rule: ruleKey)
-            return (RenderedThread(source: thread, tweets: cache.renderedTweets(key, render: render)), key)
+            return (RenderedThread(source: source, tweets: cache.renderedTweets(key, render: render)), key)
         }
         cache?.keepRenderedTweets(Set(threads.compactMap(\.1)))
         return (threads.map(\.0), bios(content, threads: threads.map(\.0), renderer: renderer))
