@@ -1,40 +1,44 @@
 import Foundation
 
-/// `skein build` keeps its ``BuildCache`` in `.skein-cache/`: parsed and rendered threads in ``shardCount`` files by
-/// key (`threads-<n>.bin`), so that a build after one edit rewrites one of them, and the fingerprints of the pages
-/// written into an output in `pages-<output>.bin`. Each file starts with Skein's version and the binary's size and
-/// modification time: a file written by another Skein is ignored, since rendering may differ.
+/// `skein build` keeps its ``BuildCache`` in `.skein-cache/`: parsed thread files in ``shardCount`` files by key
+/// (`parsed-<n>.bin`) and rendered tweets the same way (`tweets-<n>.bin`), so that a build after one edit rewrites a
+/// few of them, and the fingerprints of the pages written into an output in `pages-<output>.bin`. Each file starts
+/// with Skein's version and the binary's size and modification time: a file written by another Skein is ignored,
+/// since rendering may differ.
 extension BuildCache {
-    private static let magic = "skein-cache 2"
+    private static let magic = "skein-cache 3"
 
-    /// The cache stored in `folder`, for builds into `output`, and the fingerprint of the inputs of the build that
-    /// wrote its pages; what is missing, damaged or written by another Skein is left out.
     /// The parsed and rendered threads stored in `folder` (`.skein-cache/`), for runs that write no site
-    /// (`skein check`); saved again, with what the run adds, after its Markdown stage.
+    /// (`skein check`); saved again, with what the run adds, after its parse and Markdown stages.
     public static func threads(storedIn folder: String) -> BuildCache {
         load(from: folder, output: nil).cache
     }
 
+    /// The cache stored in `folder`, for builds into `output`, and the fingerprint of the inputs of the build that
+    /// wrote its pages; what is missing, damaged or written by another Skein is left out.
     static func load(from folder: String, output: String?) -> (cache: BuildCache, builtFrom: String?) {
         let cache = BuildCache()
         cache.storage.withLock { $0 = Storage(folder: folder, output: output) }
         for shard in 0..<shardCount {
-            let read = readFile(folder + "/threads-\(shard).bin") { reader throws(BinaryReader.Damaged) in
-                let parsed = try readBlocks(&reader) { entry throws(BinaryReader.Damaged) in
+            let parsed = readFile(path(of: .parsed, shard, in: folder)) { reader throws(BinaryReader.Damaged) in
+                try readBlocks(&reader) { entry throws(BinaryReader.Damaged) in
                     let key: UInt64 = try entry.read()
                     return (key, ParsedFile(thread: try entry.read(), diagnostics: try entry.read()))
                 }
-                let rendered = try readBlocks(&reader) { entry throws(BinaryReader.Damaged) in
+            }
+            let rendered = readFile(path(of: .rendered, shard, in: folder)) { reader throws(BinaryReader.Damaged) in
+                try readBlocks(&reader) { entry throws(BinaryReader.Damaged) in
                     let key: UInt64 = try entry.read()
                     let tweets: [RenderedMarkdown] = try entry.read()
                     return (key, tweets)
                 }
-                return (Dictionary(parsed, uniquingKeysWith: { $1 }), Dictionary(rendered, uniquingKeysWith: { $1 }))
             }
-            if let read {
-                cache.restore(parsed: read.0, rendered: read.1)
-            } else {
-                cache.storage.withLock { _ = $0?.changedShards.insert(shard) }
+            cache.restore(
+                parsed: Dictionary(parsed ?? [], uniquingKeysWith: { $1 }),
+                rendered: Dictionary(rendered ?? [], uniquingKeysWith: { $1 }))
+            cache.storage.withLock { storage in
+                if parsed == nil { storage?[changed: .parsed].insert(shard) }
+                if rendered == nil { storage?[changed: .rendered].insert(shard) }
             }
         }
         guard let output else { return (cache, nil) }
@@ -55,30 +59,43 @@ extension BuildCache {
         return (cache, pages?.0)
     }
 
-    /// Writes the thread files that changed since the cache was read, then lets go of the threads: a build needs
-    /// them no more once its Markdown is rendered. Does nothing for a cache that was not read from disk.
-    /// Returns how many files were written, or nil when there is no storage.
+    /// Writes the shards of `table` that changed since the cache was read, then lets go of its entries: a build
+    /// needs parsed files no more once they are resolved, and rendered tweets are in the archive by then. Saving the
+    /// parsed files before the Markdown stage means a large archive never holds its Markdown and its HTML together.
+    /// Does nothing for a cache that was not read from disk (`skein serve` keeps its cache). Returns how many files
+    /// were written, or nil when there is no storage.
     @discardableResult
-    func saveThreads() -> Int? {
+    func save(_ table: Table) -> Int? {
         guard let storage = storage.withLock({ $0 }) else { return nil }
         let (parsed, rendered, _) = contents()
-        releaseThreads()
-        for shard in storage.changedShards.sorted() {
-            Self.writeFile(storage.folder + "/threads-\(shard).bin") { writer, flush in
+        release(table)
+        let changed = storage[changed: table]
+        for shard in changed.sorted() {
+            Self.writeFile(Self.path(of: table, shard, in: storage.folder)) { writer, flush in
                 let inShard = { (key: UInt64) in Self.shard(of: key) == shard }
-                Self.writeBlocks(parsed.keys.filter(inShard).sorted(), to: &writer, flush: flush) { key, entry in
-                    entry.write(key)
-                    entry.write(parsed[key]!.thread)
-                    entry.write(parsed[key]!.diagnostics)
-                }
-                Self.writeBlocks(rendered.keys.filter(inShard).sorted(), to: &writer, flush: flush) { key, entry in
-                    entry.write(key)
-                    entry.write(rendered[key]!)
+                switch table {
+                case .parsed:
+                    Self.writeBlocks(parsed.keys.filter(inShard).sorted(), to: &writer, flush: flush) { key, entry in
+                        entry.write(key)
+                        entry.write(parsed[key]!.thread)
+                        entry.write(parsed[key]!.diagnostics)
+                    }
+                case .rendered:
+                    Self.writeBlocks(rendered.keys.filter(inShard).sorted(), to: &writer, flush: flush) { key, entry in
+                        entry.write(key)
+                        entry.write(rendered[key]!)
+                    }
                 }
             }
+            // The cache's earlier form kept both tables in one file per shard.
+            try? FileManager.default.removeItem(atPath: storage.folder + "/threads-\(shard).bin")
         }
-        self.storage.withLock { $0?.changedShards = [] }
-        return storage.changedShards.count
+        self.storage.withLock { $0?[changed: table] = [] }
+        return changed.count
+    }
+
+    private static func path(of table: Table, _ shard: Int, in folder: String) -> String {
+        folder + (table == .parsed ? "/parsed-" : "/tweets-") + "\(shard).bin"
     }
 
     /// Writes the fingerprints of the pages written, noting the fingerprint of the inputs of the build.

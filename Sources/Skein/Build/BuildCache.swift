@@ -21,12 +21,29 @@ public final class BuildCache: Sendable {
         var files: Set<String>
     }
 
-    /// Where a cache read from disk is saved again, and which of its thread shards changed since it was read.
+    /// The two tables of thread entries, each stored in ``shardCount`` files of its own.
+    enum Table: CaseIterable {
+        /// Parsed thread files.
+        case parsed
+        /// Rendered tweets.
+        case rendered
+    }
+
+    /// Where a cache read from disk is saved again, and which shards of each table changed since it was read.
     struct Storage: Sendable {
         var folder: String
         /// `nil` for runs that write no site.
         var output: String?
-        var changedShards: Set<Int> = []
+        var changedParsed: Set<Int> = []
+        var changedRendered: Set<Int> = []
+
+        /// The changed shards of `table`.
+        subscript(changed table: Table) -> Set<Int> {
+            get { table == .parsed ? changedParsed : changedRendered }
+            set {
+                if table == .parsed { changedParsed = newValue } else { changedRendered = newValue }
+            }
+        }
     }
 
     private let parsed = Mutex<[UInt64: ParsedFile]>([:])
@@ -50,7 +67,7 @@ public final class BuildCache: Sendable {
         if let hit = parsed.withLock({ $0[key] }) { return (hit.thread, hit.diagnostics) }
         let result = parse()
         parsed.withLock { $0[key] = ParsedFile(thread: result.0, diagnostics: result.1) }
-        changed([key])
+        changed([key], in: .parsed)
         return result
     }
 
@@ -59,7 +76,7 @@ public final class BuildCache: Sendable {
 
     /// Forgets parsed files other than `keys`, the files of the current build.
     func keepThreads(_ keys: Set<UInt64>) {
-        changed(parsed.withLock { Self.keep(keys, in: &$0) })
+        changed(parsed.withLock { Self.keep(keys, in: &$0) }, in: .parsed)
     }
 
     /// The key of a thread's tweets for rendering: their Markdown and the rule of what else rendering depends on
@@ -75,13 +92,13 @@ public final class BuildCache: Sendable {
         if let hit = rendered.withLock({ $0[key] }) { return hit }
         let tweets = render()
         rendered.withLock { $0[key] = tweets }
-        changed([key])
+        changed([key], in: .rendered)
         return tweets
     }
 
     /// Forgets rendered tweets other than `keys`, those of the current build.
     func keepRenderedTweets(_ keys: Set<UInt64>) {
-        changed(rendered.withLock { Self.keep(keys, in: &$0) })
+        changed(rendered.withLock { Self.keep(keys, in: &$0) }, in: .rendered)
     }
 
     /// Removes the entries of `table` other than `keys`, and returns the keys removed.
@@ -116,10 +133,10 @@ public final class BuildCache: Sendable {
     }
 
     /// Notes that entries of these keys were added or removed, for a cache that is saved to disk.
-    private func changed(_ keys: some Collection<UInt64>) {
+    private func changed(_ keys: some Collection<UInt64>, in table: Table) {
         guard !keys.isEmpty else { return }
         storage.withLock { storage in
-            for key in keys { storage?.changedShards.insert(Self.shard(of: key)) }
+            for key in keys { storage?[changed: table].insert(Self.shard(of: key)) }
         }
     }
 
@@ -143,9 +160,11 @@ public final class BuildCache: Sendable {
         self.written.withLock { $0 = written }
     }
 
-    /// Lets go of parsed files and rendered tweets, once they are saved and the build no longer needs them.
-    func releaseThreads() {
-        parsed.withLock { $0 = [:] }
-        rendered.withLock { $0 = [:] }
+    /// Lets go of the entries of `table`, once they are saved and the build no longer needs them.
+    func release(_ table: Table) {
+        switch table {
+        case .parsed: parsed.withLock { $0 = [:] }
+        case .rendered: rendered.withLock { $0 = [:] }
+        }
     }
 }

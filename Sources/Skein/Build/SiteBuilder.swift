@@ -198,14 +198,15 @@ public enum SiteBuilder {
             "discover",
             "\(counted(inventory.threadFiles.count, "thread file")), \(counted(inventory.mediaFiles.count, "media file"))"
         )
-        // The parsed files are let go once resolved, and the tweets' Markdown once rendered (with the cache's copy,
-        // once saved): a large archive's Markdown need not stay in memory while its pages are made.
+        // Each thread's Markdown is let go as soon as it is rendered: the cache's parsed files are saved first and the
+        // parsed content is dropped once resolved, so a large archive never holds its Markdown and its HTML together.
         var resolved: ResolvedContent
         do {
             var parsed = ContentParser.parse(
                 inventory, diagnostics: &diagnostics, progress: options.progress, cache: options.cache)
             if let baseURL = options.baseURL { parsed.site.baseURL = baseURL }
             clock.lap("parse", counted(parsed.threads.count, "thread") + " parsed")
+            if let files = options.cache?.save(.parsed) { clock.lap("save parsed", counted(files, "changed file")) }
             resolved = ArchiveResolver.resolve(parsed, selection: options.selection, diagnostics: &diagnostics)
         }
         let theme = try loadTheme(options)
@@ -217,11 +218,9 @@ public enum SiteBuilder {
 
         let imageSizes = ImageSize.sizes(of: resolved.mediaFiles, in: options.content + "/media")
         let markdown = MarkdownStage.render(
-            resolved, imageSizes: imageSizes, progress: options.progress, cache: options.cache)
-        clock.lap("markdown", counted(resolved.threads.reduce(0) { $0 + $1.tweets.count }, "tweet"))
-        resolved.threads = []
-        // A cache read from disk is saved now, and its threads let go: the pages need only the archive.
-        if let shards = options.cache?.saveThreads() { clock.lap("save threads", counted(shards, "changed file")) }
+            &resolved, imageSizes: imageSizes, progress: options.progress, cache: options.cache)
+        clock.lap("markdown", counted(markdown.threads.reduce(0) { $0 + $1.tweets.count }, "tweet"))
+        if let files = options.cache?.save(.rendered) { clock.lap("save tweets", counted(files, "changed file")) }
         let archive = Archive.assemble(resolved, threads: markdown.threads, bios: markdown.bios)
         diagnostics += MediaCheck.missingImages(in: archive, content: options.content)
         clock.lap("assemble", counted(archive.topics.count, "topic"))

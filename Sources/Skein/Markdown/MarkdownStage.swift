@@ -10,9 +10,10 @@ public struct RenderedThread: Sendable {
 
 /// The Markdown stage: every tweet and bio through libcmark, threads in parallel.
 public enum MarkdownStage {
-    /// Renders every thread of `content`, in its order, and every author's bio by key.
+    /// Renders every thread of `content`, in its order, and every author's bio by key. The threads are taken out of
+    /// `content`, and each one's Markdown is let go as soon as it is rendered.
     public static func render(
-        _ content: ResolvedContent, imageSizes: [String: ImageSize] = [:], progress: ProgressHandler? = nil,
+        _ content: inout ResolvedContent, imageSizes: [String: ImageSize] = [:], progress: ProgressHandler? = nil,
         cache: BuildCache? = nil
     )
         -> (
@@ -31,10 +32,12 @@ public enum MarkdownStage {
             content.authors.map(\.key).joined(separator: " ") + " " + content.site.mentionBaseURL.absoluteString + " "
                 + imageSizes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
         let ruleKey = rule.finalized
-        let threads = content.threads.parallelMap { thread -> (RenderedThread, UInt64?) in
+        let slots = content.threads.map(Slot.init)
+        content.threads = []
+        let threads = slots.parallelMap { slot -> (RenderedThread, UInt64?) in
             defer { counter.advance() }
-            let markdown = thread.tweets.map(\.markdown)
-            var source = thread
+            var source = slot.take()
+            let markdown = source.tweets.map(\.markdown)
             for index in source.tweets.indices { source.tweets[index].markdown = "" }
             let render = { markdown.map(renderer.render) }
             guard let cache else { return (RenderedThread(source: source, tweets: render()), nil) }
@@ -43,6 +46,18 @@ public enum MarkdownStage {
         }
         cache?.keepRenderedTweets(Set(threads.compactMap(\.1)))
         return (threads.map(\.0), bios(content, threads: threads.map(\.0), renderer: renderer))
+    }
+
+    /// Holds one thread until its turn, so that the stage is the last to own it. Each slot is taken by one worker.
+    private final class Slot: @unchecked Sendable {
+        private var thread: ThreadSource?
+
+        init(_ thread: ThreadSource) { self.thread = thread }
+
+        func take() -> ThreadSource {
+            defer { thread = nil }
+            return thread!
+        }
     }
 
     /// Every author's bio by key; a bio's hashtag links only when its topic exists.
