@@ -217,11 +217,11 @@ public enum SiteBuilder {
         guard !diagnostics.containsErrors, let library else { throw .invalidInput(diagnostics.sortedByLocation()) }
 
         let imageSizes = ImageSize.sizes(of: resolved.mediaFiles, in: options.content + "/media")
-        let markdown = MarkdownStage.render(
+        var markdown = MarkdownStage.render(
             &resolved, imageSizes: imageSizes, progress: options.progress, cache: options.cache)
         clock.lap("markdown", counted(markdown.threads.reduce(0) { $0 + $1.tweets.count }, "tweet"))
         if let files = options.cache?.save(.rendered) { clock.lap("save tweets", counted(files, "changed file")) }
-        let archive = Archive.assemble(resolved, threads: markdown.threads, bios: markdown.bios)
+        let archive = Archive.assemble(resolved, threads: &markdown.threads, bios: markdown.bios)
         diagnostics += MediaCheck.missingImages(in: archive, content: options.content)
         clock.lap("assemble", counted(archive.topics.count, "topic"))
         guard !diagnostics.containsErrors else { throw .invalidInput(diagnostics.sortedByLocation()) }

@@ -5,11 +5,14 @@ import Foundation
 public struct RenderedMarkdown: Sendable, Equatable {
     /// Safe HTML. Links to pages of the site use the `skein:` scheme until a page gives them a root (``InternalLink``).
     public var html: String {
-        segments.count == 1 ? segments[0] : segments.joined(separator: InternalLink.marker)
+        otherSegments.isEmpty ? firstSegment : segments.joined(separator: InternalLink.marker)
     }
     /// ``html`` cut at every internal link, so that each page joins them with its own root instead of searching;
     /// only these are kept, since the HTML of every tweet stays in memory for the whole build.
-    private(set) var segments: [String]
+    var segments: [String] { [firstSegment] + otherSegments }
+    /// The first of ``segments``, and the others: most tweets have no internal link, and then no array of their own.
+    private var firstSegment: String
+    private var otherSegments: [String]
     /// The text without markup, for titles, excerpts and reading time.
     public var plainText: String {
         didSet { wordCount = Self.words(in: plainText) }
@@ -33,7 +36,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
     }
 
     init(html: String, plainText: String, hashtags: [String], images: [Image], links: [String]) {
-        self.segments = InternalLink.segments(of: html)
+        (firstSegment, otherSegments) = Self.split(InternalLink.segments(of: html))
         self.plainText = plainText
         self.wordCount = Self.words(in: plainText)
         self.hashtags = hashtags
@@ -43,12 +46,17 @@ public struct RenderedMarkdown: Sendable, Equatable {
 
     /// A rendering read back from ``BuildCache``'s file, with what was derived from it then.
     init(segments: [String], plainText: String, wordCount: Int, hashtags: [String], images: [Image], links: [String]) {
-        self.segments = segments
+        (firstSegment, otherSegments) = Self.split(segments)
         self.plainText = plainText
         self.wordCount = wordCount
         self.hashtags = hashtags
         self.images = images
         self.links = links
+    }
+
+    /// The first segment and the others.
+    private static func split(_ segments: [String]) -> (String, [String]) {
+        segments.count > 1 ? (segments[0], Array(segments.dropFirst())) : (segments.first ?? "", [])
     }
 
     /// Runs of characters that are not white space; an ASCII text is counted on its bytes, which gives the same.
@@ -67,7 +75,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
 
     /// The HTML with its internal links leading through `prefix` to the site's root.
     func html(withRoot prefix: String) -> String {
-        segments.count == 1 ? segments[0] : segments.joined(separator: InternalLink.attributeStart + prefix)
+        otherSegments.isEmpty ? firstSegment : segments.joined(separator: InternalLink.attributeStart + prefix)
     }
 }
 

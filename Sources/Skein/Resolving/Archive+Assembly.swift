@@ -2,8 +2,10 @@ import Foundation
 
 extension Archive {
     /// Builds the archive and every index from resolved content and its rendered Markdown, in one pass over threads.
+    /// The rendered threads are taken: each one's arrays are let go once its ``Thread`` is made, so that the
+    /// archive's tweets are never in memory twice.
     public static func assemble(
-        _ content: ResolvedContent, threads rendered: [RenderedThread], bios: [String: RenderedMarkdown]
+        _ content: ResolvedContent, threads rendered: inout [RenderedThread], bios: [String: RenderedMarkdown]
     ) -> Archive {
         var threads: [Thread] = []
         var threadsByAuthor: [String: [Int]] = [:]
@@ -15,7 +17,11 @@ extension Archive {
         // Finding a title splits text into characters: the slowest part, so done first, in parallel.
         let titles = rendered.parallelMap { $0.source.title ?? Self.title(from: $0.tweets.first?.plainText ?? "") }
 
-        for (index, item) in rendered.enumerated() {
+        for index in rendered.indices {
+            // Taken out of the array, so that its arrays are freed as soon as its Thread is made.
+            let item = rendered[index]
+            rendered[index].tweets = []
+            rendered[index].source.tweets = []
             let source = item.source
             let authorKey = Handle.key(source.author)
             var topicSlugs: [String] = []
@@ -48,6 +54,7 @@ extension Archive {
                     wordCount: item.tweets.reduce(0) { $0 + $1.wordCount }))
         }
 
+        rendered = []
         let topics = topicThreads.keys.map { slug in
             // The most used spelling; ties go to the one that sorts first, so the name never depends on file order.
             let name = spellings[slug]!.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
