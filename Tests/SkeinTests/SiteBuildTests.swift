@@ -38,6 +38,31 @@ import Testing
         #expect(carol.contains("Related"), "bob's thread shares #engines with ada's")
     }
 
+    /// "Related": up to four threads by other authors, most shared topics first, then newest.
+    @Test func relatedThreadsShareTheMostTopicsThenAreNewest() throws {
+        let threads: [(slug: String, author: String, date: String, topics: String)] = [
+            ("start", "ada", "2024-01-10", "[x, y]"), ("own", "ada", "2024-01-09", "[x, y]"),
+            ("both", "bob", "2024-01-01", "[x, y]"), ("x-new", "bob", "2024-01-08", "[x]"),
+            ("y-mid", "cy", "2024-01-07", "[y]"), ("x-old", "cy", "2024-01-02", "[x]"),
+            ("x-older", "bob", "2023-12-01", "[x]"), ("none", "bob", "2024-01-05", "[z]"),
+        ]
+        var files: [String: String] = [:]
+        for thread in threads {
+            files["Content/threads/\(thread.slug).md"] = threadFile(
+                author: thread.author, date: thread.date, extra: "title: T \(thread.slug)\ntopics: \(thread.topics)\n",
+                tweets: ["Text."])
+        }
+        let archive = try TemporaryArchive(files)
+        try archive.build()
+        let page = try #require(archive.read("Output/threads/start/index.html"))
+        let related = try #require(page.components(separatedBy: "id=\"related-threads\"").last)
+        let shown = threads.map(\.slug).filter { related.contains("threads/\($0)/") }
+            .sorted {
+                related.range(of: "threads/\($0)/")!.lowerBound < related.range(of: "threads/\($1)/")!.lowerBound
+            }
+        #expect(shown == ["both", "x-new", "y-mid", "x-old"])
+    }
+
     @Test func topicsMergeCaseInsensitivelyWithTheMostUsedSpelling() throws {
         let archive = try TemporaryArchive([
             "Content/threads/a.md": threadFile(tweets: ["#Serverless one"]),

@@ -11,14 +11,14 @@ extension PagePlanner {
         var next: Int?
     }
 
-    /// The page of the thread at `index`.
-    func threadPage(_ index: Int) -> Page {
+    /// The page of the thread at `index`, whose related threads are `related`.
+    func threadPage(_ index: Int, related: [Int]) -> Page {
         let thread = archive.threads[index]
         let route = Route.thread(thread.slug)
         let authorThreads = archive.threadsByAuthor[thread.authorKey] ?? []
         let position = authorThreads.firstIndex(of: index) ?? 0
         let neighbours = Neighbours(
-            more: Array(authorThreads.lazy.filter { $0 != index }.prefix(5)), related: related(to: index),
+            more: Array(authorThreads.lazy.filter { $0 != index }.prefix(5)), related: related,
             previous: position + 1 < authorThreads.count ? authorThreads[position + 1] : nil,
             next: position > 0 ? authorThreads[position - 1] : nil)
         var hasher = fingerprints.hasher("thread", route)
@@ -72,35 +72,42 @@ extension PagePlanner {
         return context
     }
 
-    /// Up to four threads by other authors that share the most topics, newest first among equals; the author's own
-    /// threads are already under "More from".
-    func related(to index: Int) -> [Int] {
-        let author = authorOrdinals[index]
-        // Every other author's thread once per shared topic; sorted, equal positions are adjacent and are counted.
-        var candidates: [Int] = []
-        for topic in topicOrdinals[index] {
-            for other in archive.topics[topic].threadIndices where authorOrdinals[other] != author {
-                candidates.append(other)
+    /// For every thread, up to four threads by other authors that share the most topics, newest first among equals;
+    /// the author's own threads are already under "More from".
+    ///
+    /// Threads go in chunks, each counting shared topics in one array as long as the archive (reset after each
+    /// thread through the positions it touched), so that finding them is linear in the candidates.
+    func relatedThreads() -> [[Int]] {
+        let count = archive.threads.count
+        let chunkSize = Swift.max(64, count / 64)
+        let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<Swift.min($0 + chunkSize, count) }
+        return chunks.parallelMap { chunk -> [[Int]] in
+            var shared = [Int32](repeating: 0, count: count)
+            var touched: [Int] = []
+            return chunk.map { index in
+                let author = authorOrdinals[index]
+                for topic in topicOrdinals[index] {
+                    for other in archive.topics[topic].threadIndices where authorOrdinals[other] != author {
+                        if shared[other] == 0 { touched.append(other) }
+                        shared[other] += 1
+                    }
+                }
+                // The best four: most shared topics first, then newest (lowest position), in any order of visit.
+                var best: [(thread: Int, count: Int)] = []
+                for thread in touched {
+                    let topics = Int(shared[thread])
+                    shared[thread] = 0
+                    guard
+                        best.count < 4 || (topics, -thread) > (best[best.count - 1].count, -best[best.count - 1].thread)
+                    else { continue }
+                    let position = best.firstIndex { (topics, -thread) > ($0.count, -$0.thread) } ?? best.count
+                    best.insert((thread, topics), at: position)
+                    if best.count > 4 { best.removeLast() }
+                }
+                touched.removeAll(keepingCapacity: true)
+                return best.map(\.thread)
             }
-        }
-        candidates.sort()
-        // The best four in one pass: most shared topics first, then newest (lowest position).
-        var best: [(thread: Int, count: Int)] = []
-        var start = 0
-        while start < candidates.count {
-            let thread = candidates[start]
-            var end = start + 1
-            while end < candidates.count && candidates[end] == thread { end += 1 }
-            let count = end - start
-            start = end
-            guard best.count < 4 || (count, -thread) > (best[best.count - 1].count, -best[best.count - 1].thread) else {
-                continue
-            }
-            let position = best.firstIndex { (count, -thread) > ($0.count, -$0.thread) } ?? best.count
-            best.insert((thread, count), at: position)
-            if best.count > 4 { best.removeLast() }
-        }
-        return best.map(\.thread)
+        }.flatMap { $0 }
     }
 
     /// The absolute URL of the thread's first image from the media folder, for social cards.

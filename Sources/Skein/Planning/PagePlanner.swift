@@ -49,7 +49,8 @@ public struct PagePlanner: Sendable {
         pages += planner.listing(
             Array(archive.threads.indices), first: .home, template: "home", heading: archive.site.title,
             feed: .feed, navigation: .home)
-        pages += Array(archive.threads.indices).parallelMap(planner.threadPage)
+        let related = planner.relatedThreads()
+        pages += Array(archive.threads.indices).parallelMap { planner.threadPage($0, related: related[$0]) }
         pages += planner.authorPages()
         pages += planner.topicPages()
         pages += planner.archivePages()

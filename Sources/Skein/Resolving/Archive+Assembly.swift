@@ -74,7 +74,8 @@ extension Archive {
 
     /// The first sentence of `text`, shortened at a word boundary to about 70 characters.
     static func title(from text: String) -> String {
-        let firstLine = text.split(separator: "\n").first.map(String.init) ?? ""
+        // The first line that is not empty, read no further than its end.
+        let firstLine = String(text.drop { $0 == "\n" }.prefix { $0 != "\n" })
         var sentence = firstLine
         // The first sentence ends at `.`, `!`, `?` or `…` followed by a space or the end of the line.
         let characters = Array(firstLine)
