@@ -30,6 +30,43 @@ import Testing
         }
     }
 
+    /// How a title was found before ASCII lines were read byte by byte: the whole first line as characters.
+    static func characterTitle(from text: String) -> String {
+        let firstLine = text.split(separator: "\n").first.map(String.init) ?? ""
+        var sentence = firstLine
+        let characters = Array(firstLine)
+        if let end = characters.indices.first(where: { index in
+            ".!?…".contains(characters[index]) && (index + 1 == characters.count || characters[index + 1].isWhitespace)
+        }) {
+            sentence = String(characters[...end]).trimmingCharacters(in: .whitespaces)
+            if sentence.hasSuffix(".") && !sentence.hasSuffix("..") { sentence.removeLast() }
+        }
+        let limit = 70
+        guard sentence.count > limit else { return sentence.isEmpty ? "Untitled thread" : sentence }
+        var shortened = ""
+        for word in sentence.split(separator: " ") {
+            if shortened.count + word.count + 1 > limit - 1 { break }
+            shortened += (shortened.isEmpty ? "" : " ") + word
+        }
+        if shortened.isEmpty { shortened = String(sentence.prefix(limit - 1)) }
+        return shortened.trimmingCharacters(in: .punctuationCharacters) + "…"
+    }
+
+    @Test func titlesAreTheFirstSentenceAsCharactersGiveIt() {
+        var random = IncrementalBuildTests.SeededGenerator(state: 6)
+        let words =
+            Self.pieces + [
+                "end.", "Why?", "Yes!", "so…", "e.g.", "...", "a.b", "x!y", "long" + String(repeating: "o", count: 70),
+            ]
+        for index in 0..<3_000 {
+            var text = (0..<Int.random(in: 0...30, using: &random)).map { _ in
+                words.randomElement(using: &random)! + Self.separators.randomElement(using: &random)!
+            }.joined()
+            if index % 2 == 0 { text = String(text.unicodeScalars.filter(\.isASCII)) }
+            #expect(Archive.title(from: text) == Self.characterTitle(from: text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func trimmingGivesWhatFoundationGives() {
         for text in Self.randomTexts(seed: 5) {
             #expect(

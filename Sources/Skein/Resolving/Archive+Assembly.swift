@@ -77,12 +77,8 @@ extension Archive {
         // The first line that is not empty, read no further than its end.
         let firstLine = String(text.drop { $0 == "\n" }.prefix { $0 != "\n" })
         var sentence = firstLine
-        // The first sentence ends at `.`, `!`, `?` or `…` followed by a space or the end of the line.
-        let characters = Array(firstLine)
-        if let end = characters.indices.first(where: { index in
-            ".!?…".contains(characters[index]) && (index + 1 == characters.count || characters[index + 1].isWhitespace)
-        }) {
-            sentence = String(characters[...end]).trimmingCharacters(in: .whitespaces)
+        if let end = sentenceEnd(in: firstLine) {
+            sentence = String(firstLine[...end]).trimmingCharacters(in: .whitespaces)
             if sentence.hasSuffix(".") && !sentence.hasSuffix("..") { sentence.removeLast() }
         }
         let limit = 70
@@ -94,5 +90,32 @@ extension Archive {
         }
         if shortened.isEmpty { shortened = String(sentence.prefix(limit - 1)) }
         return shortened.trimmingCharacters(in: .punctuationCharacters) + "…"
+    }
+
+    /// Where the first sentence of `line` ends: at `.`, `!`, `?` or `…` followed by white space or the end of the
+    /// line. An ASCII line is read byte by byte, each byte being a character.
+    private static func sentenceEnd(in line: String) -> String.Index? {
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = line.utf8
+            var index = bytes.startIndex
+            while index != bytes.endIndex {
+                let next = bytes.index(after: index)
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?"),
+                    next == bytes.endIndex || bytes[next] == 0x20 || (bytes[next] >= 0x09 && bytes[next] <= 0x0D)
+                {
+                    return index
+                }
+                index = next
+            }
+            return nil
+        }
+        var index = line.startIndex
+        while index != line.endIndex {
+            let next = line.index(after: index)
+            if ".!?…".contains(line[index]) && (next == line.endIndex || line[next].isWhitespace) { return index }
+            index = next
+        }
+        return nil
     }
 }
