@@ -93,10 +93,27 @@ struct BuildRecord: Codable, Equatable {
         return absolute(folder) + " " + Fingerprint.of(zip(files, hashes).map { "\($0) \($1)" }.joined(separator: "\n"))
     }
 
-    /// The fingerprint of the output as it is: every file's path, size and modification time.
-    static func outputs(of output: String) -> String {
+    /// Every file of the output, by path, with its size and modification time (``stamp(_:)``).
+    static func outputStamps(of output: String) -> [String: String] {
         let files = SiteWriter(output: output).existingFiles()
-        return Fingerprint.of(files.parallelMap { $0 + " " + stamp(output + "/" + $0) }.joined(separator: "\n"))
+        return Dictionary(uniqueKeysWithValues: zip(files, files.parallelMap { stamp(output + "/" + $0) }))
+    }
+
+    /// The stamps of the output after a build that made `changes` to it: the files it wrote stamped again, the files
+    /// it removed left out, the others as they were before it, which spares walking the whole output again.
+    static func outputStamps(_ before: [String: String], after changes: [FileChange], in output: String)
+        -> [String: String]
+    {
+        var stamps = before
+        let written = changes.filter { $0.reason != .removed }.map(\.path)
+        for (path, stamp) in zip(written, written.parallelMap { stamp(output + "/" + $0) }) { stamps[path] = stamp }
+        for change in changes where change.reason == .removed { stamps[change.path] = nil }
+        return stamps
+    }
+
+    /// The fingerprint of the output from its stamps: every file's path, size and modification time, in path order.
+    static func outputs(_ stamps: [String: String]) -> String {
+        Fingerprint.of(stamps.keys.sorted().map { $0 + " " + stamps[$0]! }.joined(separator: "\n"))
     }
 
     private static func absolute(_ path: String) -> String {

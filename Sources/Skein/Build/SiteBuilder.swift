@@ -116,12 +116,14 @@ public enum SiteBuilder {
         var storesCache = false
         var inputs = ""
         var cacheTimings: [StageTiming] = []
+        var outputStamps: [String: String] = [:]
         if let folder = options.recordFolder {
             var clock = StageClock()
             let path = BuildRecord.path(in: folder, output: options.output)
             inputs = BuildRecord.inputs(of: options, theme: BuildRecord.theme(options))
             let record = BuildRecord.load(from: path)
-            let outputs = BuildRecord.outputs(of: options.output)
+            outputStamps = BuildRecord.outputStamps(of: options.output)
+            let outputs = BuildRecord.outputs(outputStamps)
             if let record, record.isCurrent(inputs: inputs, outputs: outputs, now: options.selection.now) {
                 clock.lap("up to date", "inputs and output as the last build left them")
                 return BuildSummary(
@@ -173,7 +175,9 @@ public enum SiteBuilder {
         }
         if let recordPath {
             BuildRecord(
-                inputs: inputs, outputs: BuildRecord.outputs(of: options.output),
+                inputs: inputs,
+                outputs: BuildRecord.outputs(
+                    BuildRecord.outputStamps(outputStamps, after: report.changes, in: options.output)),
                 nextPublication: site.nextPublication, threads: site.archive.threads.count,
                 tweets: site.archive.threads.reduce(0) { $0 + $1.tweets.count }, authors: site.archive.authors.count,
                 topics: site.archive.topics.count, pages: site.pages.count, files: site.filePaths.count,
