@@ -37,8 +37,8 @@ extension BuildCache {
                 parsed: Dictionary(parsed ?? [], uniquingKeysWith: { $1 }),
                 rendered: Dictionary(rendered ?? [], uniquingKeysWith: { $1 }))
             cache.storage.withLock { storage in
-                if parsed == nil { storage?[changed: .parsed].insert(shard) }
-                if rendered == nil { storage?[changed: .rendered].insert(shard) }
+                if parsed == nil { storage?.changed[.parsed, default: []].insert(shard) }
+                if rendered == nil { storage?.changed[.rendered, default: []].insert(shard) }
             }
         }
         guard let output else { return (cache, nil) }
@@ -69,7 +69,7 @@ extension BuildCache {
         guard let storage = storage.withLock({ $0 }) else { return nil }
         let (parsed, rendered, _) = contents()
         release(table)
-        let changed = storage[changed: table]
+        let changed = storage.changed[table] ?? []
         for shard in changed.sorted() {
             Self.writeFile(Self.path(of: table, shard, in: storage.folder)) { writer, flush in
                 let inShard = { (key: UInt64) in Self.shard(of: key) == shard }
@@ -90,7 +90,7 @@ extension BuildCache {
             // The cache's earlier form kept both tables in one file per shard.
             try? FileManager.default.removeItem(atPath: storage.folder + "/threads-\(shard).bin")
         }
-        self.storage.withLock { $0?[changed: table] = [] }
+        self.storage.withLock { $0?.changed[table] = nil }
         return changed.count
     }
 

@@ -22,7 +22,7 @@ public final class BuildCache: Sendable {
     }
 
     /// The two tables of thread entries, each stored in ``shardCount`` files of its own.
-    enum Table: CaseIterable {
+    enum Table {
         /// Parsed thread files.
         case parsed
         /// Rendered tweets.
@@ -34,16 +34,8 @@ public final class BuildCache: Sendable {
         var folder: String
         /// `nil` for runs that write no site.
         var output: String?
-        var changedParsed: Set<Int> = []
-        var changedRendered: Set<Int> = []
-
-        /// The changed shards of `table`.
-        subscript(changed table: Table) -> Set<Int> {
-            get { table == .parsed ? changedParsed : changedRendered }
-            set {
-                if table == .parsed { changedParsed = newValue } else { changedRendered = newValue }
-            }
-        }
+        /// The shards of each table that changed.
+        var changed: [Table: Set<Int>] = [:]
     }
 
     private let parsed = Mutex<[UInt64: ParsedFile]>([:])
@@ -136,7 +128,7 @@ public final class BuildCache: Sendable {
     private func changed(_ keys: some Collection<UInt64>, in table: Table) {
         guard !keys.isEmpty else { return }
         storage.withLock { storage in
-            for key in keys { storage?[changed: table].insert(Self.shard(of: key)) }
+            for key in keys { storage?.changed[table, default: []].insert(Self.shard(of: key)) }
         }
     }
 

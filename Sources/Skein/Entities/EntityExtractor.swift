@@ -49,7 +49,8 @@ public enum EntityExtractor {
         inPieces(of: text, needing: .url, scanning: scanURLs(in:))
     }
 
-    /// The patterns run on the whole of `text`: what ``entities(in:)`` must give, only slower.
+    /// The patterns run on all of `text`, overlaps left out: what ``entities(in:)`` runs on each piece, and, run on
+    /// a whole text, what it must equal (the tests' reference).
     static func wholeTextEntities(in text: String) -> [Entity] {
         var found = scanURLs(in: text) + scanHashtags(in: text) + scanMentions(in: text)
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
