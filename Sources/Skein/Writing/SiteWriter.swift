@@ -55,11 +55,31 @@ struct SiteWriter {
             if mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             }
-            try data.write(to: target)
+            try Self.write(data, to: target.path)
         } catch {
             throw .fileSystem(path: staging.path, reason: "cannot write \(path) (\(Self.reason(error)))")
         }
         return true
+    }
+
+    /// Writes a new file with open(2) and write(2). Foundation's `Data.write(to:)` also calls fsync(2), which made
+    /// every staged page wait for the disk; the staged files are renamed into place, and a build that stops half-way
+    /// leaves the output as it was either way.
+    static func write(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += count
+            }
+        }
     }
 
     /// Moves staged files into the output and deletes files that the build no longer produces. When `previous`, the
@@ -189,7 +209,8 @@ struct SiteWriter {
     }
 
     private static func reason(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+        if let error = error as? POSIXError { return String(cString: strerror(error.code.rawValue)) }
+        return (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 }
 
