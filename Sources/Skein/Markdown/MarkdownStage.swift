@@ -65,13 +65,13 @@ public enum MarkdownStage {
         -> [String: RenderedMarkdown]
     {
         var bioRenderer = renderer
-        var topics: Set<String> = []
+        // The same hashtags recur across thousands of tweets: each spelling is made a slug once.
+        var names: Set<String> = []
         for thread in threads {
-            for name in thread.source.topics + thread.tweets.flatMap(\.hashtags) {
-                topics.insert(Slug.make(from: name))
-            }
+            names.formUnion(thread.source.topics)
+            for tweet in thread.tweets { names.formUnion(tweet.hashtags) }
         }
-        bioRenderer.knownTopics = topics
+        bioRenderer.knownTopics = Set(names.map(Slug.make(from:)))
         var bios: [String: RenderedMarkdown] = [:]
         for author in content.authors {
             if let bio = author.profile?.bio { bios[author.key] = bioRenderer.render(bio) }

@@ -82,14 +82,18 @@ extension PagePlanner {
         let chunkSize = Swift.max(64, count / 64)
         let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<Swift.min($0 + chunkSize, count) }
         return chunks.parallelMap { chunk -> [[Int]] in
-            var shared = [Int32](repeating: 0, count: count)
+            let shared = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
+            shared.initialize(repeating: 0)
+            defer { shared.deallocate() }
             var touched: [Int] = []
             return chunk.map { index in
                 let author = authorOrdinals[index]
-                for topic in topicOrdinals[index] {
-                    for other in archive.topics[topic].threadIndices where authorOrdinals[other] != author {
-                        if shared[other] == 0 { touched.append(other) }
-                        shared[other] += 1
+                authorOrdinals.withUnsafeBufferPointer { authors in
+                    for topic in topicOrdinals[index] {
+                        for other in archive.topics[topic].threadIndices where authors[other] != author {
+                            if shared[other] == 0 { touched.append(other) }
+                            shared[other] += 1
+                        }
                     }
                 }
                 // The best four: most shared topics first, then newest (lowest position), in any order of visit.

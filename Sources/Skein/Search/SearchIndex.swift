@@ -33,19 +33,27 @@ struct SearchIndex {
             let thread = archive.threads[index]
             let author = archive.authors[archive.authorIndex[thread.authorKey]!]
             let topics = thread.topicSlugs.compactMap { topicNames[$0] }
-            let text = thread.tweets.map(\.content.plainText).joined(separator: "\n")
-            let parts = [
-                (thread.title, 8), (author.displayName + " " + author.handle, 4), (topics.joined(separator: " "), 4),
-                (text, 1),
-            ]
             var terms: [String: Int] = [:]
-            for (part, weight) in parts {
-                for term in Self.terms(in: part) { terms[term, default: 0] += weight }
+            for (part, weight) in [
+                (thread.title, 8), (author.displayName + " " + author.handle, 4), (topics.joined(separator: " "), 4),
+            ] {
+                Self.forEachTerm(in: part) { terms[$0, default: 0] += weight }
+            }
+            // The text is the tweets joined by line ends, which split terms anyway: each tweet is read on its own,
+            // and only the tweets the excerpt needs are joined.
+            var excerpt = ""
+            var excerptIsLongEnough = false
+            for (number, tweet) in thread.tweets.enumerated() {
+                Self.forEachTerm(in: tweet.content.plainText) { terms[$0, default: 0] += 1 }
+                guard !excerptIsLongEnough else { continue }
+                excerpt += (number == 0 ? "" : "\n") + tweet.content.plainText
+                excerptIsLongEnough =
+                    excerpt.utf8.count >= Self.excerptLength && excerpt.count >= Self.excerptLength
             }
             let entry = Entry(
                 t: thread.title, u: Route.thread(thread.slug).urlPath, a: author.displayName, h: author.handle,
                 d: days[index],
-                k: topics, x: String(text.prefix(Self.excerptLength)))
+                k: topics, x: String(excerpt.prefix(Self.excerptLength)))
             return (terms, entry)
         }
         var postings: [String: [Posting]] = [:]
@@ -109,6 +117,12 @@ struct SearchIndex {
     /// folded by Foundation.
     static func terms(in text: String) -> [String] {
         var terms: [String] = []
+        forEachTerm(in: text) { terms.append($0) }
+        return terms
+    }
+
+    /// Calls `body` with each of ``terms(in:)``, in order, without gathering them.
+    static func forEachTerm(in text: String, _ body: (String) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var word: [UInt8] = []
@@ -117,7 +131,7 @@ struct SearchIndex {
             func piece(_ end: Int) {
                 guard start < end else { return }
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                isASCII ? asciiTerms(in: slice, word: &word, into: &terms) : foldedTerms(in: slice, into: &terms)
+                isASCII ? asciiTerms(in: slice, word: &word, body) : foldedTerms(in: slice, body)
             }
             for index in 0..<bytes.count {
                 switch bytes[index] {
@@ -131,11 +145,10 @@ struct SearchIndex {
             }
             piece(bytes.count)
         }
-        return terms
     }
 
     private static func asciiTerms(
-        in bytes: UnsafeBufferPointer<UInt8>, word: inout [UInt8], into terms: inout [String]
+        in bytes: UnsafeBufferPointer<UInt8>, word: inout [UInt8], _ body: (String) -> Void
     ) {
         word.removeAll(keepingCapacity: true)
         for byte in bytes {
@@ -143,19 +156,20 @@ struct SearchIndex {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
             default:
-                if word.count > 1 { terms.append(String(decoding: word, as: UTF8.self)) }
+                if word.count > 1 { body(String(decoding: word, as: UTF8.self)) }
                 word.removeAll(keepingCapacity: true)
             }
         }
-        if word.count > 1 { terms.append(String(decoding: word, as: UTF8.self)) }
+        if word.count > 1 { body(String(decoding: word, as: UTF8.self)) }
     }
 
-    private static func foldedTerms(in bytes: UnsafeBufferPointer<UInt8>, into terms: inout [String]) {
-        terms += String(decoding: bytes, as: UTF8.self)
+    private static func foldedTerms(in bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+        for word in String(decoding: bytes, as: UTF8.self)
             .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .split { !($0.isLetter || $0.isNumber) }
-            .map(String.init)
-            .filter { $0.count > 1 || $0.unicodeScalars.first.map { $0.value > 0x2E7F } == true }
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        where word.count > 1 || word.unicodeScalars.first.map({ $0.value > 0x2E7F }) == true {
+            body(String(word))
+        }
     }
 
     /// The shard of a term: its first two characters.
