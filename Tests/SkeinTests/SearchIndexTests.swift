@@ -42,6 +42,25 @@ import Testing
         #expect(archive.read("Output/search/index.html")?.contains("<noscript>") == true)
     }
 
+    @Test func theExcerptIsTheStartOfTheWholeTextAndEveryTweetIsSearchable() throws {
+        let tweets =
+            (1...12).map { "Tweet \($0) says \(String(repeating: "wörd ", count: 8))and ends." } + [
+                "The last one mentions zeppelins."
+            ]
+        let archive = try TemporaryArchive([
+            "Content/threads/a.md": threadFile(date: "2024-03-02", extra: "title: A thread\n", tweets: tweets)
+        ])
+        try archive.build()
+        let threads = try #require(try data(archive, "threads-0.js") as? [[String: Any]])
+        let excerpt = try #require(threads.first?["x"] as? String)
+        #expect(excerpt == String(tweets.joined(separator: "\n").prefix(SearchIndex.excerptLength)))
+        #expect(excerpt.contains("Tweet 2 says"), "the excerpt runs on into the second tweet")
+        let shard = try #require(try data(archive, shardFile("ze")) as? [String: [Int]])
+        #expect(shard["zeppelins"] == [0, 1], "the last tweet, far past the excerpt, is indexed")
+        let words = try #require(try data(archive, shardFile("wo")) as? [String: [Int]])
+        #expect(words["word"] == [0, 96], "each occurrence in every tweet counts")
+    }
+
     @Test func everyPageHasASearchBoxThatLeadsToTheSearchPage() throws {
         let archive = try TemporaryArchive(ExampleArchive.files)
         try archive.build()
