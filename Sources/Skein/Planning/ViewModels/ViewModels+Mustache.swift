@@ -3,15 +3,28 @@ import Mustache
 // Templates read view models through `child(named:)`: a switch is several times faster than the Mirror that
 // swift-mustache falls back to. `ViewModelTests` checks that every stored property is reachable here.
 
+/// What a view model gives for a field it has but that holds nothing. swift-mustache takes `nil` for "no such name
+/// here" and goes on down the context stack, where another object may have a field of that name: a card without a
+/// summary, inside a thread page, would show the thread's. The Mustache spec and mustache.js stop at the object that
+/// has the name, and so does this value: a section skips it, an inverted section shows, a variable prints nothing.
+struct MustacheNull: MustacheCustomRenderable, MustacheParent {
+    var renderText: String { "" }
+    var isNull: Bool { true }
+    func child(named name: String) -> Any? { nil }
+
+    /// `value`, or the null value in its place.
+    static func or(_ value: Any?) -> Any { value ?? MustacheNull() }
+}
+
 extension ListingView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "heading": self.heading
         case "threads": self.threads
-        case "pagination": self.pagination
-        case "author": self.author
+        case "pagination": MustacheNull.or(self.pagination)
+        case "author": MustacheNull.or(self.author)
         case "countLabel": self.countLabel
-        case "feedURL": self.feedURL
+        case "feedURL": MustacheNull.or(self.feedURL)
         default: nil
         }
     }
@@ -22,8 +35,8 @@ extension PaginationView: MustacheParent {
         switch name {
         case "current": self.current
         case "total": self.total
-        case "previousURL": self.previousURL
-        case "nextURL": self.nextURL
+        case "previousURL": MustacheNull.or(self.previousURL)
+        case "nextURL": MustacheNull.or(self.nextURL)
         case "label": self.label
         default: nil
         }
@@ -102,7 +115,7 @@ extension SitemapEntry: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "url": self.url
-        case "lastModified": self.lastModified
+        case "lastModified": MustacheNull.or(self.lastModified)
         default: nil
         }
     }
@@ -113,12 +126,12 @@ extension PageContext: MustacheParent {
         switch name {
         case "site": self.site
         case "meta": self.meta
-        case "listing": self.listing
-        case "thread": self.thread
+        case "listing": MustacheNull.or(self.listing)
+        case "thread": MustacheNull.or(self.thread)
         case "authors": self.authors
         case "topics": self.topics
         case "years": self.years
-        case "feed": self.feed
+        case "feed": MustacheNull.or(self.feed)
         case "sitemap": self.sitemap
         default: nil
         }
@@ -150,13 +163,13 @@ extension MetaView: MustacheParent {
         switch name {
         case "title": self.title
         case "heading": self.heading
-        case "description": self.description
+        case "description": MustacheNull.or(self.description)
         case "canonicalURL": self.canonicalURL
         case "openGraphType": self.openGraphType
-        case "imageURL": self.imageURL
+        case "imageURL": MustacheNull.or(self.imageURL)
         case "language": self.language
-        case "feedURL": self.feedURL
-        case "feedTitle": self.feedTitle
+        case "feedURL": MustacheNull.or(self.feedURL)
+        case "feedTitle": MustacheNull.or(self.feedTitle)
         case "isHome": self.isHome
         case "isAuthors": self.isAuthors
         case "isTopics": self.isTopics
@@ -184,8 +197,8 @@ extension ThreadView: MustacheParent {
         case "url": self.url
         case "dateText": self.dateText
         case "dateISO": self.dateISO
-        case "summary": self.summary
-        case "sourceURL": self.sourceURL
+        case "summary": MustacheNull.or(self.summary)
+        case "sourceURL": MustacheNull.or(self.sourceURL)
         case "tweetCountLabel": self.tweetCountLabel
         case "readingLabel": self.readingLabel
         case "author": self.author
@@ -196,8 +209,8 @@ extension ThreadView: MustacheParent {
         case "hasMoreFromAuthor": self.hasMoreFromAuthor
         case "related": self.related
         case "hasRelated": self.hasRelated
-        case "previous": self.previous
-        case "next": self.next
+        case "previous": MustacheNull.or(self.previous)
+        case "next": MustacheNull.or(self.next)
         case "hasNeighbours": self.hasNeighbours
         default: nil
         }
@@ -211,9 +224,9 @@ extension TweetView: MustacheParent {
         case "position": self.position
         case "anchor": self.anchor
         case "html": self.html
-        case "timeText": self.timeText
-        case "timeISO": self.timeISO
-        case "originalURL": self.originalURL
+        case "timeText": MustacheNull.or(self.timeText)
+        case "timeISO": MustacheNull.or(self.timeISO)
+        case "originalURL": MustacheNull.or(self.originalURL)
         default: nil
         }
     }
@@ -228,7 +241,7 @@ extension ThreadCardView: MustacheParent {
         case "dateISO": self.dateISO
         case "author": self.author
         case "excerptHTML": self.excerptHTML
-        case "summary": self.summary
+        case "summary": MustacheNull.or(self.summary)
         case "tweetCount": self.tweetCount
         case "tweetCountLabel": self.tweetCountLabel
         case "readingLabel": self.readingLabel
@@ -247,10 +260,10 @@ extension AuthorView: MustacheParent {
         case "name": self.name
         case "hasName": self.hasName
         case "url": self.url
-        case "avatarURL": self.avatarURL
+        case "avatarURL": MustacheNull.or(self.avatarURL)
         case "initial": self.initial
-        case "bioHTML": self.bioHTML
-        case "homepage": self.homepage
+        case "bioHTML": MustacheNull.or(self.bioHTML)
+        case "homepage": MustacheNull.or(self.homepage)
         case "links": self.links
         case "threadCount": self.threadCount
         case "tweetCount": self.tweetCount

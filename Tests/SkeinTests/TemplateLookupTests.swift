@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@testable import Skein
+
+/// How templates find names: a view model's field that holds nothing is found, as empty, and the lookup stops there.
+@Suite struct TemplateLookupTests {
+    /// The built-in theme with some templates replaced, written into the archive's `Templates/`.
+    static func theme(in archive: TemporaryArchive, replacing replaced: [String: String]) throws {
+        for (name, text) in Theme.builtIn.templates.merging(replaced, uniquingKeysWith: { $1 }) {
+            try archive.write("Templates/\(name).mustache", text)
+        }
+        for (name, data) in Theme.builtIn.assets { try archive.write("Templates/assets/" + name, data) }
+    }
+
+    @Test func aFieldWithoutValueDoesNotShowTheSameNameFromTheContextAround() throws {
+        let archive = try TemporaryArchive([
+            "Content/threads/a.md": threadFile(
+                author: "ada", date: "2024-03-02", extra: "title: Thread A\nsummary: The summary of A\n",
+                tweets: ["About #swift."]),
+            "Content/threads/b.md": threadFile(
+                author: "bob", date: "2024-03-01", extra: "title: Thread B\n", tweets: ["Also #swift."]),
+        ])
+        try Self.theme(
+            in: archive,
+            replacing: [
+                "thread": "{{#thread}}<p>{{summary}}</p>{{#related}}[{{title}}:{{summary}}{{^summary}}none{{/summary}}]"
+                    + "{{/related}}{{/thread}}\n"
+            ])
+        try archive.build(templates: archive.root + "/Templates")
+        let page = try #require(archive.read("Output/threads/a/index.html"))
+        #expect(page.contains("<p>The summary of A</p>"))
+        // Thread B has no summary: its card says so, rather than showing thread A's from further down the stack.
+        #expect(page.contains("[Thread B:none]"), "\(page)")
+    }
+}
