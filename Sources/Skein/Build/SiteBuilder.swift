@@ -74,6 +74,8 @@ public struct PreparedSite: Sendable {
     /// The theme, and its templates compiled.
     public var theme: Theme
     let library: MustacheLibrary
+    /// Cards rendered once and reused by every listing, when the theme allows (``CardMemo``).
+    let cards: CardMemo?
     /// Warnings found on the way.
     public var warnings: [Diagnostic]
     /// The content folder.
@@ -229,10 +231,12 @@ public enum SiteBuilder {
         diagnostics += MediaCheck.missingImages(in: archive, content: options.content)
         clock.lap("assemble", counted(archive.topics.count, "topic"))
         guard !diagnostics.containsErrors else { throw .invalidInput(diagnostics.sortedByLocation()) }
-        let pages = PagePlanner.plan(archive, urls: SiteURLs(baseURL: archive.site.baseURL))
+        let cards = CardMemo.installed(in: library)
+        let pages = PagePlanner.plan(archive, urls: SiteURLs(baseURL: archive.site.baseURL), cards: cards)
         clock.lap("plan", counted(pages.count, "page"))
         var site = PreparedSite(
-            archive: archive, pages: pages, theme: theme, library: library, warnings: diagnostics.sortedByLocation(),
+            archive: archive, pages: pages, theme: theme, library: library, cards: cards,
+            warnings: diagnostics.sortedByLocation(),
             content: options.content, timings: clock.laps)
         site.nextPublication = resolved.nextPublication
         return site
@@ -292,6 +296,7 @@ public enum SiteBuilder {
             if try outcome.get() { rendered += 1 }
             fingerprints[page.route.filePath] = page.fingerprint
         }
+        site.cards?.release()
         clock.lap("render", "\(rendered) of \(site.pages.count) pages rendered, the others unchanged")
         site.generated = generate(site.archive)
         let made = site.generated.parallelMap { file -> Result<Void, BuildFailure> in

@@ -44,7 +44,8 @@ enum TemplateVariables {
         }
         guard mirror.displayStyle == .struct else { return }
         for child in mirror.children {
-            guard let label = child.label else { continue }
+            // A card's ``CardReuse`` is Skein's own.
+            guard let label = child.label, !(child.value is CardReuse?) else { continue }
             names.insert(label)
             collect(child.value, into: &names)
         }

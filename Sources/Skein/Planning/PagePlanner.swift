@@ -17,6 +17,8 @@ public struct PagePlanner: Sendable {
     let topicOrdinals: [[Int]]
     /// Author views repeat on every card; each is made once per way to the root.
     let memo = Memo()
+    /// Where listings' cards are rendered once, when the theme allows.
+    var cards: CardMemo? = nil
 
     struct ThreadDates: Sendable {
         var day: String
@@ -31,7 +33,7 @@ public struct PagePlanner: Sendable {
     }
 
     /// Plans every page and feed of `archive`, to be published at `urls`.
-    public static func plan(_ archive: Archive, urls: SiteURLs) -> [Page] {
+    static func plan(_ archive: Archive, urls: SiteURLs, cards: CardMemo? = nil) -> [Page] {
         let dates = DateFormatting(site: archive.site)
         let threadDates = archive.threads.parallelMap { thread in
             let lastChange = thread.tweets.compactMap(\.time).reduce(thread.date, max)
@@ -44,7 +46,7 @@ public struct PagePlanner: Sendable {
             archive: archive, urls: urls, dates: dates, topicIndex: topicIndex, threadDates: threadDates,
             fingerprints: PageFingerprints(archive: archive, topicIndex: topicIndex),
             authorOrdinals: archive.threads.map { archive.authorIndex[$0.authorKey] ?? -1 },
-            topicOrdinals: archive.threads.map { $0.topicSlugs.map { topicIndex[$0]! } })
+            topicOrdinals: archive.threads.map { $0.topicSlugs.map { topicIndex[$0]! } }, cards: cards)
         var pages: [Page] = []
         pages += planner.listing(
             Array(archive.threads.indices), first: .home, template: "home", heading: archive.site.title,
@@ -150,6 +152,16 @@ public struct PagePlanner: Sendable {
             topics: topicLinks(thread, from: root), hasTopics: !thread.topicSlugs.isEmpty)
     }
 
+    /// A card of a listing, which the listing may show as the text it has for that thread (``CardMemo``).
+    func listed(_ index: Int, from root: SiteURLs.Root) -> ThreadCardView {
+        var view = card(index, from: root)
+        if let cards {
+            view.reuse = CardReuse(
+                memo: cards, thread: index, prefix: urls.prefix(root), make: { self.card(index, from: $0) })
+        }
+        return view
+    }
+
     static func clipped(_ text: String, to limit: Int) -> String {
         let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard flat.count > limit else { return flat }
@@ -202,7 +214,7 @@ public struct PagePlanner: Sendable {
                 route, title: pageTitle, heading: heading, description: description, type: type,
                 feed: feed, feedTitle: feed.map { _ in heading }, navigation: navigation))
         context.listing = ListingView(
-            heading: heading, threads: slice.map { card($0, from: root) },
+            heading: heading, threads: slice.map { listed($0, from: root) },
             pagination: pageCount == 1
                 ? nil
                 : PaginationView(

@@ -18,6 +18,8 @@ public struct SiteURLs: Sendable {
         case relative(from: Route)
         case rootPath
         case absolute
+        /// This text, as it is: ``CardMemo`` renders a card once with a marker here.
+        case literal(String)
     }
 
     /// The prefix that leads from a page to the root of the site.
@@ -26,6 +28,7 @@ public struct SiteURLs: Sendable {
         case .relative(let page): String(repeating: "../", count: page.depth)
         case .rootPath: baseURL.path.hasSuffix("/") ? baseURL.path : baseURL.path + "/"
         case .absolute: baseURL.absoluteString
+        case .literal(let prefix): prefix
         }
     }
 

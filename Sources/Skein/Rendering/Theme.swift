@@ -90,6 +90,9 @@ public struct Theme: Sendable {
                     .error("template syntax: \(error)", at: SourceLocation(file: file(of: name), line: 1, column: 1)))
             }
         }
+        if diagnostics[errorsBefore...].isEmpty && Self.cardIsReusable(templates) {
+            try? CardMemo.install(in: &library, prefix: prefix)
+        }
         for name in Self.requiredTemplates where templates[name] == nil {
             diagnostics.append(
                 .error(
@@ -105,6 +108,41 @@ public struct Theme: Sendable {
             }
         }
         return diagnostics[errorsBefore...].containsErrors ? nil : library
+    }
+
+    /// Whether the card partial can be rendered once per thread and reused (``CardMemo``): nothing in it or in the
+    /// partials it includes depends on where it stands (no transform, which may read the list's `first()` or
+    /// `index()`; no block or parent; no set delimiter or pragma), and no partial or block of the theme is indented,
+    /// which would indent each line of an included card.
+    static func cardIsReusable(_ templates: [String: String]) -> Bool {
+        guard templates[CardMemo.partial] != nil else { return false }
+        var included: Set<String> = []
+        var pending = [CardMemo.partial]
+        while let name = pending.popLast() {
+            guard included.insert(name).inserted, let text = templates[name] else { continue }
+            let forbidden = ["{{$", "{{<", "{{=", "{{%", "{{>*", "{{> *", "\u{1}"]
+            if forbidden.contains(where: text.contains) { return false }
+            var rest = text[...]
+            while let open = rest.range(of: "{{") {
+                guard let close = rest[open.upperBound...].range(of: "}}") else { return false }
+                if rest[open.upperBound..<close.lowerBound].contains("(") { return false }
+                rest = rest[close.upperBound...]
+            }
+            pending += partialReferences(in: text).map(\.name)
+        }
+        for text in templates.values {
+            if text.contains("{{=") { return false }
+            for line in text.split(separator: "\n") {
+                let indentation = line.prefix { $0 == " " || $0 == "\t" }
+                let tag = line.dropFirst(indentation.count)
+                if !indentation.isEmpty && tag.hasPrefix("{{")
+                    && tag.dropFirst(2).drop(while: { $0 == " " }).first.map({ ">$<".contains($0) }) == true
+                {
+                    return false
+                }
+            }
+        }
+        return true
     }
 
     /// `{{> name}}` and `{{< name}}` tags, with their lines and columns.

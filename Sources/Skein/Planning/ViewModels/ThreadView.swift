@@ -57,6 +57,8 @@ public struct ThreadCardView: Sendable, Hashable {
     public var readLabel: String
     public var topics: [LinkView]
     public var hasTopics: Bool
+    /// Skein's own, not a template variable: how a listing reuses this card's text (``CardMemo``).
+    public var reuse: CardReuse? = nil
 }
 
 /// An author, as a card or a profile.

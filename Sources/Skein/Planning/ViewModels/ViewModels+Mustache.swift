@@ -248,6 +248,7 @@ extension ThreadCardView: MustacheParent {
         case "readLabel": self.readLabel
         case "topics": self.topics
         case "hasTopics": self.hasTopics
+        case CardMemo.field: self.reuse.flatMap { $0.memo.text(for: $0) }
         default: nil
         }
     }

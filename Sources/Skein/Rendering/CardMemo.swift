@@ -1,0 +1,114 @@
+import Mustache
+import Synchronization
+
+/// Listings show each thread's card on several pages (home, author, topics, month), at several depths. Rendering a
+/// card through swift-mustache is most of a listing's time, so a card is rendered once per thread, with a marker where
+/// its way to the site's root goes, and each page puts its own way to the root in place of the marker.
+///
+/// This gives the bytes of rendering the card in place only when the card's text depends on nothing but the card, so
+/// it is used only when both checks pass:
+/// - the theme (``Theme/cardIsReusable(_:)``): the card partial and those it includes use no transform, block,
+///   parent, set delimiter or pragma, and no partial or block of the theme is indented (which would indent each of the
+///   card's lines);
+/// - each card, when it is first rendered: every name the partial looks up is found on the card or inside it (the
+///   context below the card is a spy that notes any question), and rendering it with two different markers gives the
+///   same text around them, so no content holds a marker.
+///
+/// Otherwise the partial is rendered in place, as before.
+final class CardMemo: Sendable {
+    /// The name the card partial is registered under; the theme's own name then holds ``wrapper``.
+    static let partial = "partials/card"
+    static let original = "skein.card-in-place"
+    static let once = "skein.card-once"
+    /// What the wrapper asks a card for: its reused text, or nothing (see ``ThreadCardView/child(named:)``).
+    static let field = "skeinReusedCard"
+    static let wrapper = "{{#.\(field)}}{{{.}}}{{/.\(field)}}{{^.\(field)}}{{> \(original)}}{{/.\(field)}}"
+    static let cardField = "skeinCardToRender"
+    static let renderOnce = "{{#\(cardField)}}{{> \(original)}}{{/\(cardField)}}"
+    /// Two markers no page would write; control characters cannot come from content files.
+    static let markers = ["\u{1}skein-root-a\u{1}", "\u{1}skein-root-b\u{1}"]
+
+    private let library: MustacheLibrary
+    /// By thread: the card's text cut at the markers, or nil when it cannot be reused.
+    private let cards = Mutex<[Int: [String]?]>([:])
+
+    init(library: MustacheLibrary) {
+        self.library = library
+    }
+
+    /// The library's card partial is the wrapper: a theme that passed ``Theme/cardIsReusable(_:)`` reuses cards.
+    static func installed(in library: MustacheLibrary) -> CardMemo? {
+        library.getTemplate(named: original) == nil ? nil : CardMemo(library: library)
+    }
+
+    /// Registers the wrapper in place of the card partial, which moves to ``original``.
+    static func install(in library: inout MustacheLibrary, prefix: String) throws {
+        guard let card = library.getTemplate(named: partial), library.getTemplate(named: original) == nil,
+            library.getTemplate(named: once) == nil
+        else { return }
+        library.register(card, named: original)
+        library.register(try MustacheTemplate(string: prefix + wrapper), named: partial)
+        library.register(try MustacheTemplate(string: prefix + renderOnce), named: once)
+    }
+
+    /// The card's text for a page whose way to the root is `reuse.prefix`, or nil when it must be rendered in place.
+    func text(for reuse: CardReuse) -> String? {
+        if let known = cards.withLock({ $0[reuse.thread] }) { return known?.joined(separator: reuse.prefix) }
+        // Two workers may render the same card at once; they find the same text.
+        let stencil = self.stencil(reuse)
+        cards.withLock { $0[reuse.thread] = stencil }
+        return stencil?.joined(separator: reuse.prefix)
+    }
+
+    private func stencil(_ reuse: CardReuse) -> [String]? {
+        var stencils: [[String]] = []
+        for marker in Self.markers {
+            let spy = Spy(card: reuse.make(.literal(marker)))
+            guard let text = library.render(spy, withTemplate: Self.once), !spy.lookedBeyondCard else { return nil }
+            stencils.append(text.components(separatedBy: marker))
+        }
+        return stencils[0] == stencils[1] ? stencils[0] : nil
+    }
+
+    /// Lets go of the cards, once every page is rendered.
+    func release() {
+        cards.withLock { $0 = [:] }
+    }
+
+    /// The context below a card rendered on its own: hands out the card once, and notes any other question, which
+    /// on a page would have been asked of the page's context.
+    private final class Spy: MustacheParent, @unchecked Sendable {
+        let card: ThreadCardView
+        var handedOut = false
+        var lookedBeyondCard = false
+
+        init(card: ThreadCardView) { self.card = card }
+
+        func child(named name: String) -> Any? {
+            if name == CardMemo.cardField && !handedOut {
+                handedOut = true
+                return card
+            }
+            lookedBeyondCard = true
+            return nil
+        }
+    }
+}
+
+/// What a listing's card needs to be reused: the memo, the thread, the page's way to the root, and how to make the
+/// card for another root. Equal for the same thread and root, whatever the memo.
+public struct CardReuse: Sendable, Hashable {
+    let memo: CardMemo
+    let thread: Int
+    let prefix: String
+    let make: @Sendable (SiteURLs.Root) -> ThreadCardView
+
+    public static func == (left: CardReuse, right: CardReuse) -> Bool {
+        left.thread == right.thread && left.prefix == right.prefix
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(thread)
+        hasher.combine(prefix)
+    }
+}
