@@ -10,6 +10,13 @@ struct TweetAttributes {
 
     /// Whether `line` is meant as an attribute line: it starts with `{` and ends with `}`.
     static func looksLikeAttributes(_ line: Substring) -> Bool {
+        // Most first lines start with a letter: an ASCII start that is neither white space nor `{` decides at once,
+        // without Foundation's trimming, which cost as much as the rest of the parse.
+        if let first = line.utf8.first, first < 0x80, first != UInt8(ascii: "{"), first != UInt8(ascii: " "),
+            first != UInt8(ascii: "\t"), !(0x0A...0x0D).contains(first)
+        {
+            return false
+        }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         return trimmed.hasPrefix("{") && trimmed.hasSuffix("}") && trimmed.contains("=")
     }

@@ -69,6 +69,6 @@ enum InternalLink {
 
     /// `html` cut before and after every ``marker``.
     static func segments(of html: String) -> [String] {
-        html.contains(marker) ? html.components(separatedBy: marker) : [html]
+        html.pieces(separatedBy: marker)
     }
 }

@@ -65,7 +65,7 @@ final class CardMemo: Sendable {
         for marker in Self.markers {
             let spy = Spy(card: reuse.make(.literal(marker)))
             guard let text = library.render(spy, withTemplate: Self.once), !spy.lookedBeyondCard else { return nil }
-            stencils.append(text.components(separatedBy: marker))
+            stencils.append(text.pieces(separatedBy: marker))
         }
         return stencils[0] == stencils[1] ? stencils[0] : nil
     }
