@@ -61,6 +61,26 @@ import Testing
         #expect(words["word"] == [0, 96], "each occurrence in every tweet counts")
     }
 
+    /// The counter on bytes gives each distinct term the weights a dictionary of strings sums, with many terms (its
+    /// table grows) and repeated ones.
+    @Test func termsAreCountedAsADictionaryCountsThem() {
+        var random = IncrementalBuildTests.SeededGenerator(state: 9)
+        let words = (0..<300).map { "w\($0)" } + ["Café", "CAFÉ", "cafe", "東京", "x", "ab", "AB", "Ab"]
+        for _ in 0..<200 {
+            var counter = TermCounter()
+            var expected: [String: Int] = [:]
+            for _ in 0..<Int.random(in: 0...400, using: &random) {
+                let text = words.randomElement(using: &random)! + " " + words.randomElement(using: &random)!
+                let weight = Int.random(in: 1...8, using: &random)
+                SearchIndex.forEachTerm(in: text) { counter.add($0, weight: weight) }
+                for term in SearchIndex.terms(in: text) { expected[term, default: 0] += weight }
+            }
+            let counted = counter.counted
+            #expect(Dictionary(uniqueKeysWithValues: counted) == expected)
+            #expect(counted.count == expected.count, "each term once")
+        }
+    }
+
     @Test func everyPageHasASearchBoxThatLeadsToTheSearchPage() throws {
         let archive = try TemporaryArchive(ExampleArchive.files)
         try archive.build()

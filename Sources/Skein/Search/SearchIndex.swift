@@ -29,22 +29,22 @@ struct SearchIndex {
         let days = archive.threads.map { day.string(from: $0.date) }
         // Terms are found per thread in parallel; the postings are merged in thread order, so files never depend on
         // scheduling. Threads go in batches, so that only one batch's terms are held besides the postings.
-        let termsAndEntry = { @Sendable (index: Int) -> (terms: [String: Int], entry: Entry) in
+        let termsAndEntry = { @Sendable (index: Int) -> (terms: [(String, Int)], entry: Entry) in
             let thread = archive.threads[index]
             let author = archive.authors[archive.authorIndex[thread.authorKey]!]
             let topics = thread.topicSlugs.compactMap { topicNames[$0] }
-            var terms: [String: Int] = [:]
+            var terms = TermCounter()
             for (part, weight) in [
                 (thread.title, 8), (author.displayName + " " + author.handle, 4), (topics.joined(separator: " "), 4),
             ] {
-                Self.forEachTerm(in: part) { terms[$0, default: 0] += weight }
+                Self.forEachTerm(in: part) { terms.add($0, weight: weight) }
             }
             // The text is the tweets joined by line ends, which split terms anyway: each tweet is read on its own,
             // and only the tweets the excerpt needs are joined.
             var excerpt = ""
             var excerptIsLongEnough = false
             for (number, tweet) in thread.tweets.enumerated() {
-                Self.forEachTerm(in: tweet.content.plainText) { terms[$0, default: 0] += 1 }
+                Self.forEachTerm(in: tweet.content.plainText) { terms.add($0, weight: 1) }
                 guard !excerptIsLongEnough else { continue }
                 excerpt += (number == 0 ? "" : "\n") + tweet.content.plainText
                 excerptIsLongEnough =
@@ -54,7 +54,7 @@ struct SearchIndex {
                 t: thread.title, u: Route.thread(thread.slug).urlPath, a: author.displayName, h: author.handle,
                 d: days[index],
                 k: topics, x: String(excerpt.prefix(Self.excerptLength)))
-            return (terms, entry)
+            return (terms.counted, entry)
         }
         var postings: [String: [Posting]] = [:]
         var threads: [Entry] = []
@@ -117,12 +117,12 @@ struct SearchIndex {
     /// folded by Foundation.
     static func terms(in text: String) -> [String] {
         var terms: [String] = []
-        forEachTerm(in: text) { terms.append($0) }
+        forEachTerm(in: text) { terms.append(String(decoding: $0, as: UTF8.self)) }
         return terms
     }
 
-    /// Calls `body` with each of ``terms(in:)``, in order, without gathering them.
-    static func forEachTerm(in text: String, _ body: (String) -> Void) {
+    /// Calls `body` with the UTF-8 bytes of each of ``terms(in:)``, in order, without making strings of them.
+    static func forEachTerm(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var word: [UInt8] = []
@@ -147,28 +147,44 @@ struct SearchIndex {
         }
     }
 
+    /// A word already in lower case is handed over where it stands; one with capitals is lowered into `word`.
     private static func asciiTerms(
-        in bytes: UnsafeBufferPointer<UInt8>, word: inout [UInt8], _ body: (String) -> Void
+        in bytes: UnsafeBufferPointer<UInt8>, word: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
-        word.removeAll(keepingCapacity: true)
-        for byte in bytes {
+        var start = 0
+        var hasCapitals = false
+        func end(_ end: Int) {
+            defer {
+                start = end + 1
+                hasCapitals = false
+            }
+            guard end - start > 1 else { return }
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard hasCapitals else { return body(slice) }
+            word.removeAll(keepingCapacity: true)
+            word.append(
+                contentsOf: slice.lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 })
+            word.withUnsafeBufferPointer(body)
+        }
+        for (index, byte) in bytes.enumerated() {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
-            default:
-                if word.count > 1 { body(String(decoding: word, as: UTF8.self)) }
-                word.removeAll(keepingCapacity: true)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): hasCapitals = true
+            default: end(index)
             }
         }
-        if word.count > 1 { body(String(decoding: word, as: UTF8.self)) }
+        end(bytes.count)
     }
 
-    private static func foldedTerms(in bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+    private static func foldedTerms(
+        in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         for word in String(decoding: bytes, as: UTF8.self)
             .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
         where word.count > 1 || word.unicodeScalars.first.map({ $0.value > 0x2E7F }) == true {
-            body(String(word))
+            var term = String(word)
+            term.withUTF8(body)
         }
     }
 
@@ -232,5 +248,72 @@ struct SearchIndex {
         var shards: [[String]]
         var chunk: Int
         var count: Int
+    }
+}
+
+/// A thread's distinct terms with their summed weights, counted on bytes: a word the thread had before is found by
+/// its hash and compared byte by byte, so only distinct terms become strings. Most words of a thread repeat, and
+/// making a string and hashing it with `Hasher` for each was most of the search index's time.
+struct TermCounter {
+    /// The distinct terms' bytes, one after another, and where each ends.
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    private var weights: [Int] = []
+    /// Open addressing: a term's position plus one, or 0 for an empty slot.
+    private var slots = [Int32](repeating: 0, count: 64)
+
+    /// Adds `weight` to the term whose UTF-8 bytes are `term`.
+    mutating func add(_ term: UnsafeBufferPointer<UInt8>, weight: Int) {
+        guard !term.isEmpty else { return }
+        let mask = slots.count - 1
+        var slot = Self.slot(of: term, mask: mask)
+        while slots[slot] != 0 {
+            let index = Int(slots[slot]) - 1
+            let start = index == 0 ? 0 : ends[index - 1]
+            if ends[index] - start == term.count
+                && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, term.baseAddress!, term.count) })
+                    == 0
+            {
+                weights[index] += weight
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        bytes.append(contentsOf: term)
+        ends.append(bytes.count)
+        weights.append(weight)
+        slots[slot] = Int32(ends.count)
+        if ends.count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        bytes.withUnsafeBufferPointer { bytes in
+            for index in ends.indices {
+                let term = UnsafeBufferPointer(rebasing: bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+                var slot = Self.slot(of: term, mask: mask)
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(index + 1)
+            }
+        }
+    }
+
+    /// Where a term's search starts: its FNV-1a hash, folded, within the table.
+    private static func slot(of term: UnsafeBufferPointer<UInt8>, mask: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in term {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    }
+
+    /// Each distinct term with its weight, in the order first seen.
+    var counted: [(String, Int)] {
+        ends.indices.map { index in
+            let start = index == 0 ? 0 : ends[index - 1]
+            return (String(decoding: bytes[start..<ends[index]], as: UTF8.self), weights[index])
+        }
     }
 }
