@@ -67,6 +67,23 @@ import Testing
         }
     }
 
+    /// ASCII first lines take a path of their own, on bytes: long ones, short ones, punctuation at the ends.
+    @Test func asciiTitlesAreTheFirstSentenceAsCharactersGiveIt() {
+        var random = IncrementalBuildTests.SeededGenerator(state: 11)
+        let words = [
+            "word", "Longer", "end.", "Why?", "Yes!", "e.g.", "...", "a.b", "x!y", "(aside)", "$5", "<tag>", "~",
+            "#tag",
+            "@ada", "\"quoted\"", "'single'", "-", "--", "_x_", "ab" + String(repeating: "c", count: 75), "",
+        ]
+        let separators = [" ", "  ", "\t", "\n", "\n\n", ". ", "! ", "? ", ", ", "\u{0B}", "\u{0C}"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+                words.randomElement(using: &random)! + separators.randomElement(using: &random)!
+            }.joined()
+            #expect(Archive.title(from: text) == Self.characterTitle(from: text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func trimmingGivesWhatFoundationGives() {
         for text in Self.randomTexts(seed: 5) {
             #expect(

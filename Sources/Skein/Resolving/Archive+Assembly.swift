@@ -14,14 +14,26 @@ extension Archive {
         var tweetCounts: [String: Int] = [:]
         // The same hashtags recur across thousands of tweets.
         var slugs: [String: String] = [:]
-        // Finding a title splits text into characters: the slowest part, so done first, in parallel.
-        let titles = rendered.parallelMap { $0.source.title ?? Self.title(from: $0.tweets.first?.plainText ?? "") }
+        // Titles and tweets are made in parallel, the slowest part; the indexes in one pass, in order, after.
+        let mentionBase = content.site.mentionBaseURL.absoluteString
+        var made = rendered.parallelMap { item -> (title: String, tweets: [Tweet]) in
+            let source = item.source
+            let tweets = zip(source.tweets, item.tweets).enumerated().map { number, pair in
+                Tweet(
+                    number: number + 1, content: pair.1, time: pair.0.time,
+                    originalURL: pair.0.url ?? pair.0.id.map { mentionBase + source.author + "/status/" + $0 },
+                    location: pair.0.location)
+            }
+            return (source.title ?? Self.title(from: item.tweets.first?.plainText ?? ""), tweets)
+        }
 
         for index in rendered.indices {
             // Taken out of the array, so that its arrays are freed as soon as its Thread is made.
             let item = rendered[index]
             rendered[index].tweets = []
             rendered[index].source.tweets = []
+            let tweets = made[index].tweets
+            made[index].tweets = []
             let source = item.source
             let authorKey = Handle.key(source.author)
             var topicSlugs: [String] = []
@@ -35,19 +47,10 @@ extension Archive {
             for slug in topicSlugs { topicThreads[slug, default: []].append(index) }
             threadsByAuthor[authorKey, default: []].append(index)
             tweetCounts[authorKey, default: 0] += source.tweets.count
-            let tweets = zip(source.tweets, item.tweets).enumerated().map { number, pair in
-                Tweet(
-                    number: number + 1, content: pair.1, time: pair.0.time,
-                    originalURL: pair.0.url
-                        ?? pair.0.id.map {
-                            content.site.mentionBaseURL.absoluteString + source.author + "/status/" + $0
-                        },
-                    location: pair.0.location)
-            }
             threads.append(
                 Thread(
                     slug: source.slug, authorKey: authorKey, authorLocation: source.authorLocation,
-                    title: titles[index],
+                    title: made[index].title,
                     date: source.date, topicSlugs: topicSlugs, tweets: tweets, summary: source.summary,
                     source: source.source,
                     language: source.language, file: source.location.file,
@@ -74,6 +77,7 @@ extension Archive {
 
     /// The first sentence of `text`, shortened at a word boundary to about 70 characters.
     static func title(from text: String) -> String {
+        if let title = asciiTitle(from: text) { return title }
         // The first line that is not empty, read no further than its end.
         let firstLine = String(text.drop { $0 == "\n" }.prefix { $0 != "\n" })
         var sentence = firstLine
@@ -90,6 +94,59 @@ extension Archive {
         }
         if shortened.isEmpty { shortened = String(sentence.prefix(limit - 1)) }
         return shortened.trimmingCharacters(in: .punctuationCharacters) + "…"
+    }
+
+    /// ``title(from:)`` on bytes, when the first line is ASCII without `\r`, so that each byte is a character; nil
+    /// otherwise. Foundation's trimming and character counting were most of the assembly's time.
+    private static func asciiTitle(from text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var start = 0
+            while start < bytes.count && bytes[start] == 0x0A { start += 1 }
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A {
+                if bytes[end] >= 0x80 || bytes[end] == 0x0D { return nil }
+                end += 1
+            }
+            var sentence = bytes[start..<end]
+            if let stop = sentence.indices.first(where: { index in
+                (sentence[index] == UInt8(ascii: ".") || sentence[index] == UInt8(ascii: "!")
+                    || sentence[index] == UInt8(ascii: "?"))
+                    && (index + 1 == end || sentence[index + 1] == 0x20
+                        || (sentence[index + 1] >= 0x09 && sentence[index + 1] <= 0x0D))
+            }) {
+                sentence = trimmed(sentence[...stop], where: asciiWhitespace)
+                if sentence.last == UInt8(ascii: "."), sentence.dropLast().last != UInt8(ascii: ".") {
+                    sentence = sentence.dropLast()
+                }
+            }
+            let limit = 70
+            guard sentence.count > limit else {
+                return sentence.isEmpty ? "Untitled thread" : String(decoding: sentence, as: UTF8.self)
+            }
+            var shortened: [UInt8] = []
+            for word in sentence.split(separator: 0x20) {
+                if shortened.count + word.count + 1 > limit - 1 { break }
+                if !shortened.isEmpty { shortened.append(0x20) }
+                shortened += word
+            }
+            if shortened.isEmpty { shortened = Array(sentence.prefix(limit - 1)) }
+            return String(decoding: trimmed(shortened[...], where: asciiPunctuation), as: UTF8.self) + "…"
+        }
+    }
+
+    /// Which ASCII bytes Foundation's `.whitespaces` and `.punctuationCharacters` hold, asked of Foundation once.
+    private static let asciiWhitespace = (0..<128).map { CharacterSet.whitespaces.contains(Unicode.Scalar(UInt8($0))) }
+    private static let asciiPunctuation = (0..<128).map {
+        CharacterSet.punctuationCharacters.contains(Unicode.Scalar(UInt8($0)))
+    }
+
+    private static func trimmed<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes, where table: [Bool]) -> Bytes
+    where Bytes.SubSequence == Bytes {
+        var bytes = bytes
+        while let first = bytes.first, table[Int(first)] { bytes = bytes.dropFirst() }
+        while let last = bytes.last, table[Int(last)] { bytes = bytes.dropLast() }
+        return bytes
     }
 
     /// Where the first sentence of `line` ends: at `.`, `!`, `?` or `…` followed by white space or the end of the

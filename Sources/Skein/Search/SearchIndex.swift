@@ -43,10 +43,12 @@ struct SearchIndex {
             // and only the tweets the excerpt needs are joined.
             var excerpt = ""
             var excerptIsLongEnough = false
-            for (number, tweet) in thread.tweets.enumerated() {
-                Self.forEachTerm(in: tweet.content.plainText) { terms.add($0, weight: 1) }
+            // By index: iterating would copy each whole tweet.
+            for number in thread.tweets.indices {
+                let text = thread.tweets[number].content.plainText
+                Self.forEachTerm(in: text) { terms.add($0, weight: 1) }
                 guard !excerptIsLongEnough else { continue }
-                excerpt += (number == 0 ? "" : "\n") + tweet.content.plainText
+                excerpt += (number == 0 ? "" : "\n") + text
                 excerptIsLongEnough =
                     excerpt.utf8.count >= Self.excerptLength && excerpt.count >= Self.excerptLength
             }
