@@ -15,8 +15,10 @@ public enum SkeinVersion {
 ///
 /// The inputs are fingerprinted by content (every text file of the archive and the theme), by size and modification
 /// time (media, which can be large), and by the options, Skein's version and the binary itself. The output is
-/// fingerprinted by every file's path, size and modification time, so that a file edited or deleted by hand is
-/// noticed. A thread dated in the future is published by the first build after its date.
+/// fingerprinted by the path, size and modification time of every file the build left there, so that a file edited
+/// or deleted by hand is noticed; those files are listed in the record, so that the next build stats them instead of
+/// walking the output's folders (a file added by hand is not Skein's, and no build touches it). A thread dated in the
+/// future is published by the first build after its date.
 struct BuildRecord: Codable, Equatable {
     var inputs: String
     var outputs: String
@@ -28,6 +30,8 @@ struct BuildRecord: Codable, Equatable {
     var topics: Int
     var pages: Int
     var files: Int
+    /// The files of the output the build left, one path per line.
+    var outputPaths: String?
     /// The warnings of the recorded build, repeated by the builds it spares.
     var warnings: [Diagnostic]
 
@@ -93,9 +97,11 @@ struct BuildRecord: Codable, Equatable {
         return absolute(folder) + " " + Fingerprint.of(zip(files, hashes).map { "\($0) \($1)" }.joined(separator: "\n"))
     }
 
-    /// Every file of the output, by path, with its size and modification time (``stamp(_:)``).
-    static func outputStamps(of output: String) -> [String: String] {
-        let files = SiteWriter(output: output).existingFiles()
+    /// Every file of the output, by path, with its size and modification time (``stamp(_:)``): the files `paths`
+    /// lists (from the last build's record), or all that are there.
+    static func outputStamps(of output: String, paths: String? = nil) -> [String: String] {
+        let files =
+            paths.map { $0.split(separator: "\n").map(String.init) } ?? SiteWriter(output: output).existingFiles()
         return Dictionary(uniqueKeysWithValues: zip(files, files.parallelMap { stamp(output + "/" + $0) }))
     }
 

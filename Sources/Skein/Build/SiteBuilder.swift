@@ -124,7 +124,7 @@ public enum SiteBuilder {
             let path = BuildRecord.path(in: folder, output: options.output)
             inputs = BuildRecord.inputs(of: options, theme: BuildRecord.theme(options))
             let record = BuildRecord.load(from: path)
-            outputStamps = BuildRecord.outputStamps(of: options.output)
+            outputStamps = BuildRecord.outputStamps(of: options.output, paths: record?.outputPaths)
             let outputs = BuildRecord.outputs(outputStamps)
             if let record, record.isCurrent(inputs: inputs, outputs: outputs, now: options.selection.now) {
                 clock.lap("up to date", "inputs and output as the last build left them")
@@ -176,13 +176,15 @@ public enum SiteBuilder {
             clock.lap("save cache", "page fingerprints")
         }
         if let recordPath {
+            let stamps = BuildRecord.outputStamps(outputStamps, after: report.changes, in: options.output)
             BuildRecord(
-                inputs: inputs,
-                outputs: BuildRecord.outputs(
-                    BuildRecord.outputStamps(outputStamps, after: report.changes, in: options.output)),
+                inputs: inputs, outputs: BuildRecord.outputs(stamps),
                 nextPublication: site.nextPublication, threads: site.archive.threads.count,
                 tweets: site.archive.threads.reduce(0) { $0 + $1.tweets.count }, authors: site.archive.authors.count,
                 topics: site.archive.topics.count, pages: site.pages.count, files: site.filePaths.count,
+                // A media file's name may hold a line end: then the output is walked next time.
+                outputPaths: stamps.keys.contains { $0.contains("\n") }
+                    ? nil : stamps.keys.sorted().joined(separator: "\n"),
                 warnings: site.warnings
             ).save(to: recordPath)
         }
