@@ -41,6 +41,7 @@ struct Build: ParsableCommand {
             baseURL: baseURL.flatMap(SiteConfigurationParser.baseURL), selection: selection.selection,
             progress: console.progress)
         options.recordFolder = location.cacheFolder
+        options.processEndsAfterBuild = true
         let summary: BuildSummary
         do {
             summary = try SiteBuilder.build(options)
