@@ -29,8 +29,9 @@ final class CardMemo: Sendable {
     static let markers = ["\u{1}skein-root-a\u{1}", "\u{1}skein-root-b\u{1}"]
 
     private let library: MustacheLibrary
-    /// By thread: the card's text cut at the markers, or nil when it cannot be reused.
-    private let cards = Mutex<[Int: [String]?]>([:])
+    /// By thread: the card's text with the first marker where the root goes, or nil when it cannot be reused. One
+    /// string each, cut at each use: 100,000 threads' cards cut once would hold five strings each.
+    private let cards = Mutex<[Int: String?]>([:])
 
     init(library: MustacheLibrary) {
         self.library = library
@@ -53,21 +54,28 @@ final class CardMemo: Sendable {
 
     /// The card's text for a page whose way to the root is `reuse.prefix`, or nil when it must be rendered in place.
     func text(for reuse: CardReuse) -> String? {
-        if let known = cards.withLock({ $0[reuse.thread] }) { return known?.joined(separator: reuse.prefix) }
+        let known = cards.withLock { $0[reuse.thread] }
         // Two workers may render the same card at once; they find the same text.
-        let stencil = self.stencil(reuse)
-        cards.withLock { $0[reuse.thread] = stencil }
-        return stencil?.joined(separator: reuse.prefix)
+        let text =
+            known
+            ?? {
+                let text = self.stencil(reuse)
+                cards.withLock { $0[reuse.thread] = text }
+                return text
+            }()
+        return text?.pieces(separatedBy: Self.markers[0]).joined(separator: reuse.prefix)
     }
 
-    private func stencil(_ reuse: CardReuse) -> [String]? {
+    private func stencil(_ reuse: CardReuse) -> String? {
+        var texts: [String] = []
         var stencils: [[String]] = []
         for marker in Self.markers {
             let spy = Spy(card: reuse.make(.literal(marker)))
             guard let text = library.render(spy, withTemplate: Self.once), !spy.lookedBeyondCard else { return nil }
+            texts.append(text)
             stencils.append(text.pieces(separatedBy: marker))
         }
-        return stencils[0] == stencils[1] ? stencils[0] : nil
+        return stencils[0] == stencils[1] ? texts[0] : nil
     }
 
     /// Lets go of the cards, once every page is rendered.

@@ -14,9 +14,16 @@ extension Archive {
         var tweetCounts: [String: Int] = [:]
         // The same hashtags recur across thousands of tweets.
         var slugs: [String: String] = [:]
-        // Titles and tweets are made in parallel, the slowest part; the indexes in one pass, in order, after.
+        // Titles first, in parallel. The tweets are made one thread at a time, each thread's rendered arrays freed
+        // as its tweets are made: made in parallel, every thread's tweets would be in memory twice at once.
+        let titles = rendered.parallelMap { $0.source.title ?? Self.title(from: $0.tweets.first?.plainText ?? "") }
         let mentionBase = content.site.mentionBaseURL.absoluteString
-        var made = rendered.parallelMap { item -> (title: String, tweets: [Tweet]) in
+
+        for index in rendered.indices {
+            // Taken out of the array, so that its arrays are freed as soon as its Thread is made.
+            let item = rendered[index]
+            rendered[index].tweets = []
+            rendered[index].source.tweets = []
             let source = item.source
             let tweets = zip(source.tweets, item.tweets).enumerated().map { number, pair in
                 Tweet(
@@ -24,17 +31,6 @@ extension Archive {
                     originalURL: pair.0.url ?? pair.0.id.map { mentionBase + source.author + "/status/" + $0 },
                     location: pair.0.location)
             }
-            return (source.title ?? Self.title(from: item.tweets.first?.plainText ?? ""), tweets)
-        }
-
-        for index in rendered.indices {
-            // Taken out of the array, so that its arrays are freed as soon as its Thread is made.
-            let item = rendered[index]
-            rendered[index].tweets = []
-            rendered[index].source.tweets = []
-            let tweets = made[index].tweets
-            made[index].tweets = []
-            let source = item.source
             let authorKey = Handle.key(source.author)
             var topicSlugs: [String] = []
             for name in source.topics + item.tweets.flatMap(\.hashtags) {
@@ -50,7 +46,7 @@ extension Archive {
             threads.append(
                 Thread(
                     slug: source.slug, authorKey: authorKey, authorLocation: source.authorLocation,
-                    title: made[index].title,
+                    title: titles[index],
                     date: source.date, topicSlugs: topicSlugs, tweets: tweets, summary: source.summary,
                     source: source.source,
                     language: source.language, file: source.location.file,
