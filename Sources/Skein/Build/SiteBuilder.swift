@@ -122,6 +122,8 @@ public enum SiteBuilder {
         var inputs = ""
         var cacheTimings: [StageTiming] = []
         var outputStamps: [String: String] = [:]
+        // The record has just stat'ed every file the last build left: the pages it wrote are there.
+        var outputIsAsRecorded = false
         if let folder = options.recordFolder {
             var clock = StageClock()
             let path = BuildRecord.path(in: folder, output: options.output)
@@ -145,6 +147,8 @@ public enum SiteBuilder {
                 // Pages are skipped only while the output is exactly as the build that saved the cache left it.
                 if builtFrom == nil || builtFrom != record?.inputs || record?.outputs != outputs {
                     cache.forgetWrittenPages()
+                } else {
+                    outputIsAsRecorded = true
                 }
                 options.cache = cache
                 storesCache = true
@@ -163,8 +167,8 @@ public enum SiteBuilder {
             (report, fingerprints, rendered) = try write(
                 &site, with: writer,
                 previousPages: options.cache?.renderedPages(writtenTo: options.output, theme: site.theme),
-                previousFiles: options.cache?.files(writtenTo: options.output), clock: &clock,
-                progress: options.progress
+                previousFiles: options.cache?.files(writtenTo: options.output),
+                previousPagesAreThere: outputIsAsRecorded, clock: &clock, progress: options.progress
             ) { archive in SearchIndex(archive: archive).files }
         } catch {
             writer.abandon()
@@ -277,13 +281,13 @@ public enum SiteBuilder {
 
     /// Renders the pages in parallel and stages them with the theme's assets and the media, then commits. A page
     /// whose fingerprint is in `previousPages`, the pages of the last build into this output with this theme (see
-    /// ``BuildCache``), and whose file is still there, is not rendered again. Returns the fingerprint of every page
-    /// that has one.
+    /// ``BuildCache``), and whose file is still there (known when `previousPagesAreThere`), is not rendered again.
+    /// Returns the fingerprint of every page that has one.
     ///
     /// The search index is made after the pages (`generate`), so that the memory of the one is reused by the other.
     private static func write(
         _ site: inout PreparedSite, with writer: SiteWriter, previousPages: [String: UInt64]?,
-        previousFiles: Set<String>?, clock: inout StageClock, progress: ProgressHandler?,
+        previousFiles: Set<String>?, previousPagesAreThere: Bool, clock: inout StageClock, progress: ProgressHandler?,
         generate: (Archive) -> [GeneratedFile]
     ) throws(BuildFailure) -> (SiteWriter.Report, fingerprints: [String: UInt64], rendered: Int) {
         let counter = ProgressCounter("rendering", total: site.pages.count, handler: progress)
@@ -291,7 +295,7 @@ public enum SiteBuilder {
         // Written by the last build from what it is made from now, and still there.
         let isUnchanged = { @Sendable (path: String, fingerprint: UInt64?) -> Bool in
             guard let fingerprint, previousPages?[path] == fingerprint else { return false }
-            return FileManager.default.fileExists(atPath: output + "/" + path)
+            return previousPagesAreThere || FileManager.default.fileExists(atPath: output + "/" + path)
         }
         let rendering = site
         let outcomes = rendering.pages.parallelMap { page -> Result<Bool, BuildFailure> in

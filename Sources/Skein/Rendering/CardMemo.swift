@@ -25,7 +25,8 @@ final class CardMemo: Sendable {
     static let wrapper = "{{#.\(field)}}{{{.}}}{{/.\(field)}}{{^.\(field)}}{{> \(original)}}{{/.\(field)}}"
     static let cardField = "skeinCardToRender"
     static let renderOnce = "{{#\(cardField)}}{{> \(original)}}{{/\(cardField)}}"
-    /// Two markers no page would write; control characters cannot come from content files.
+    /// Two markers no page would write. Content that holds one anyway (a YAML escape can write U+0001) makes the two
+    /// renderings differ, and its card is rendered in place.
     static let markers = ["\u{1}skein-root-a\u{1}", "\u{1}skein-root-b\u{1}"]
 
     private let library: MustacheLibrary
