@@ -19,20 +19,25 @@ final class ContentWatcher: Sendable {
         self.folders = folders.filter { FileManager.default.fileExists(atPath: $0) }
     }
 
-    /// Batches of changed paths, until ``stop()``.
+    /// Batches of changed paths, until ``stop()``. Returns once the watches are in place (or the first snapshot is
+    /// taken), so that every change made after it is seen: a save right after the server starts, while a loaded
+    /// machine was still setting up the watches, was missed.
     func changes() -> AsyncStream<Set<String>> {
-        AsyncStream { continuation in
+        let ready = DispatchSemaphore(value: 0)
+        let stream = AsyncStream { continuation in
             // SKEIN_WATCH=poll forces polling: for network and container file systems whose changes inotify misses.
             let polling = ProcessInfo.processInfo.environment["SKEIN_WATCH"] == "poll"
             let thread = Thread { [self] in
                 #if canImport(Glibc)
-                    if !polling && watchWithInotify(continuation) { return }
+                    if !polling && watchWithInotify(continuation, ready: ready) { return }
                 #endif
-                poll(continuation)
+                poll(continuation, ready: ready)
             }
             thread.name = "skein-watcher"
             thread.start()
         }
+        _ = ready.wait(timeout: .now() + 5)
+        return stream
     }
 
     /// Ends the stream within a tenth of a second.
@@ -42,7 +47,9 @@ final class ContentWatcher: Sendable {
 
     #if canImport(Glibc)
         /// Returns false when inotify cannot be used, so that polling takes over.
-        private func watchWithInotify(_ continuation: AsyncStream<Set<String>>.Continuation) -> Bool {
+        private func watchWithInotify(
+            _ continuation: AsyncStream<Set<String>>.Continuation, ready: DispatchSemaphore
+        ) -> Bool {
             let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard descriptor >= 0 else { return false }
             defer { close(descriptor) }
@@ -62,6 +69,7 @@ final class ContentWatcher: Sendable {
             }
             for folder in folders { add(folder) }
             guard !watched.isEmpty else { return false }
+            ready.signal()
 
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             var pending: Set<String> = []
@@ -101,7 +109,7 @@ final class ContentWatcher: Sendable {
         }
     #endif
 
-    private func poll(_ continuation: AsyncStream<Set<String>>.Continuation) {
+    private func poll(_ continuation: AsyncStream<Set<String>>.Continuation, ready: DispatchSemaphore) {
         func snapshot() -> [String: Date] {
             var files: [String: Date] = [:]
             for folder in folders {
@@ -114,6 +122,7 @@ final class ContentWatcher: Sendable {
             return files
         }
         var previous = snapshot()
+        ready.signal()
         while !isStopped {
             Thread.sleep(forTimeInterval: 0.5)
             let current = snapshot()

@@ -93,10 +93,12 @@ public struct PreviewServer: Sendable {
                 let port = channel.localAddress?.port ?? configuration.port
                 let displayHost = host.contains(":") ? "[\(host)]" : host
                 let url = "http://\(displayHost):\(port)/"
+                // Watching starts before the first build: a save during it makes another build.
+                let changes = watcher.changes()
                 rebuild(url, [])
                 report(.serving(url))
                 Task.detached {
-                    for await changed in watcher.changes() {
+                    for await changed in changes {
                         rebuild(url, changed)
                     }
                 }
