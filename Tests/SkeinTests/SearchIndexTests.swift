@@ -117,3 +117,12 @@ import Testing
         }
     }
 }
+
+extension SearchIndex {
+    /// The terms of `text` as strings, in order: what the tests compare.
+    static func terms(in text: String) -> [String] {
+        var terms: [String] = []
+        forEachTerm(in: text) { terms.append(String(decoding: $0, as: UTF8.self)) }
+        return terms
+    }
+}

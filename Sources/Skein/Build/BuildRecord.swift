@@ -152,12 +152,17 @@ struct BuildRecord: Codable, Equatable {
 /// A 64-bit FNV-1a hash in hexadecimal: enough to notice that bytes changed, not a defence against forgery.
 public enum Fingerprint {
     public static func of(_ data: Data) -> String {
+        String(hash(data), radix: 16)
+    }
+
+    /// The hash itself; the search index's term counter finds terms by it too.
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
-        return String(hash, radix: 16)
+        return hash
     }
 
     public static func of(_ text: String) -> String {

@@ -112,18 +112,12 @@ struct SearchIndex {
         self.files = files
     }
 
-    /// Lower-cased words of letters and digits, diacritics folded, as the search page splits queries too.
+    /// Calls `body` with the UTF-8 bytes of each term of `text`, in order, without making strings of them: lower-cased
+    /// words of letters and digits, diacritics folded, as the search page splits queries too.
     ///
     /// Most words are ASCII even in text with emoji or accents: the text is cut at ASCII spaces and line ends (which
     /// separate terms either way), ASCII pieces are split and lower-cased byte by byte, and only the others are
     /// folded by Foundation.
-    static func terms(in text: String) -> [String] {
-        var terms: [String] = []
-        forEachTerm(in: text) { terms.append(String(decoding: $0, as: UTF8.self)) }
-        return terms
-    }
-
-    /// Calls `body` with the UTF-8 bytes of each of ``terms(in:)``, in order, without making strings of them.
     static func forEachTerm(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
@@ -303,11 +297,7 @@ struct TermCounter {
 
     /// Where a term's search starts: its FNV-1a hash, folded, within the table.
     private static func slot(of term: UnsafeBufferPointer<UInt8>, mask: Int) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in term {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
+        let hash = Fingerprint.hash(term)
         return Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
     }
 
