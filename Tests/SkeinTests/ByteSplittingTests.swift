@@ -4,7 +4,8 @@ import Testing
 @testable import Skein
 
 @Suite struct ByteSplittingTests {
-    /// `pieces(separatedBy:)` is `components(separatedBy:)` for the separators Skein cuts at.
+    /// `pieces(separatedBy:)` is `components(separatedBy:)` for the separators Skein cuts at, and
+    /// `replacing(every:with:)` joins those components with the replacement.
     @Test func piecesAreFoundationsComponents() {
         var random = IncrementalBuildTests.SeededGenerator(state: 7)
         let parts = [
@@ -17,6 +18,9 @@ import Testing
                     parts.randomElement(using: &random)!
                 }.joined()
                 #expect(text.pieces(separatedBy: separator) == text.components(separatedBy: separator), "\(text)")
+                #expect(
+                    text.replacing(every: separator, with: "../é/")
+                        == text.components(separatedBy: separator).joined(separator: "../é/"), "\(text)")
             }
         }
     }

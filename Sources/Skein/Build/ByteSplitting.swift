@@ -6,12 +6,55 @@ extension String {
     /// build. Exact for the separators Skein uses, which start and end at a character boundary wherever they stand
     /// (`="skein:` follows an attribute's name; a card's root marker is framed by control characters).
     func pieces(separatedBy separator: String) -> [String] {
+        var pieces: [String] = []
+        forEachPiece(separatedBy: separator) { pieces.append(String(decoding: $0, as: UTF8.self)) }
+        return pieces
+    }
+
+    /// The text with every occurrence of `separator` replaced by `replacement`, found as ``pieces(separatedBy:)``
+    /// finds them, without making a string of each piece.
+    func replacing(every separator: String, with replacement: String) -> String {
+        var replacement = replacement
+        return replacement.withUTF8 { replacement in
+            var bytes: [UInt8] = []
+            var isFirst = true
+            forEachPiece(separatedBy: separator) { piece in
+                if bytes.isEmpty { bytes.reserveCapacity(utf8.count + 64) }
+                if !isFirst { bytes.append(contentsOf: replacement) }
+                isFirst = false
+                bytes.append(contentsOf: piece)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// Whether `needle` occurs in the text, compared as UTF-8 bytes.
+    func containsBytes(of needle: String) -> Bool {
+        var text = self
+        var needle = needle
+        return text.withUTF8 { bytes in
+            needle.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard bytes.count >= needle.count else { return false }
+                for index in 0...(bytes.count - needle.count)
+                where bytes[index] == first
+                    && memcmp(bytes.baseAddress! + index, needle.baseAddress!, needle.count) == 0
+                {
+                    return true
+                }
+                return false
+            }
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each piece between the occurrences of `separator`, in order: once with
+    /// the whole text when it has none.
+    private func forEachPiece(separatedBy separator: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = self
         var separator = separator
-        return text.withUTF8 { bytes in
+        text.withUTF8 { bytes in
             separator.withUTF8 { needle in
-                guard let first = needle.first, bytes.count >= needle.count else { return [self] }
-                var pieces: [String] = []
+                guard let first = needle.first, bytes.count >= needle.count else { return body(bytes) }
                 var start = 0
                 var index = 0
                 let last = bytes.count - needle.count
@@ -20,17 +63,14 @@ extension String {
                         && (needle.count == 1
                             || memcmp(bytes.baseAddress! + index, needle.baseAddress!, needle.count) == 0)
                     {
-                        pieces.append(
-                            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                        body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
                         index += needle.count
                         start = index
                     } else {
                         index += 1
                     }
                 }
-                if pieces.isEmpty { return [self] }
-                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-                return pieces
+                body(UnsafeBufferPointer(rebasing: bytes[start...]))
             }
         }
     }

@@ -64,7 +64,7 @@ final class CardMemo: Sendable {
                 cards.withLock { $0[reuse.thread] = text }
                 return text
             }()
-        return text?.pieces(separatedBy: Self.markers[0]).joined(separator: reuse.prefix)
+        return text?.replacing(every: Self.markers[0], with: reuse.prefix)
     }
 
     private func stencil(_ reuse: CardReuse) -> String? {
