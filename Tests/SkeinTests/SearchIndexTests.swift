@@ -81,6 +81,33 @@ import Testing
         }
     }
 
+    /// A thread's text terms, found when its tweets are rendered and kept in the cache's file, count every
+    /// occurrence in every tweet, come back from the file as they were, and bytes that are not terms are refused.
+    @Test func aThreadsTermsSurviveTheCacheAndDamageIsRefused() throws {
+        let texts = ["Café culture, CAFÉ culture!", "東京 and cafe", "", "ab ab AB x"]
+        let search = SearchText(texts)
+        var counted: [String: Int] = [:]
+        search.forEachTerm { counted[String(decoding: $0, as: UTF8.self), default: 0] += $1 }
+        var expected: [String: Int] = [:]
+        for text in texts { for term in SearchIndex.terms(in: text) { expected[term, default: 0] += 1 } }
+        #expect(counted == expected)
+        #expect(counted["cafe"] == 3 && counted["ab"] == 3)
+        #expect(search.excerpt == texts.joined(separator: "\n"))
+
+        var writer = BinaryWriter()
+        let stored = RenderedTweets(tweets: [], search: search)
+        writer.write(stored)
+        let readBack: RenderedTweets? = writer.bytes.withUnsafeBytes { bytes in
+            var reader = BinaryReader(bytes)
+            let tweets: RenderedTweets? = try? RenderedTweets(from: &reader)
+            return reader.isAtEnd ? tweets : nil
+        }
+        #expect(readBack == stored)
+        #expect(SearchText(excerpt: "", encodedTerms: [5, 0x61]) == nil, "a term longer than what is left")
+        #expect(SearchText(excerpt: "", encodedTerms: [1, 0x61, 0x80]) == nil, "a count cut short")
+        #expect(SearchText(excerpt: "", encodedTerms: []) != nil)
+    }
+
     @Test func everyPageHasASearchBoxThatLeadsToTheSearchPage() throws {
         let archive = try TemporaryArchive(ExampleArchive.files)
         try archive.build()

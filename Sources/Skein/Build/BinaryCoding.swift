@@ -35,10 +35,13 @@ struct BinaryWriter {
 
     mutating func write(_ text: String) {
         var text = text
-        text.withUTF8 { utf8 in
-            write(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
+        text.withUTF8 { write(bytes: $0) }
+    }
+
+    /// Bytes with their length before them.
+    mutating func write(bytes: UnsafeBufferPointer<UInt8>) {
+        write(bytes.count)
+        self.bytes.append(contentsOf: bytes)
     }
 
     mutating func write(_ value: some BinaryCodable) { value.write(to: &self) }
@@ -103,12 +106,17 @@ struct BinaryReader {
     }
 
     mutating func read() throws(Damaged) -> String {
+        let utf8 = try readBytes()
+        return utf8.isEmpty ? "" : String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// Bytes written by `write(bytes:)`, in place: valid as long as the reader's bytes are.
+    mutating func readBytes() throws(Damaged) -> UnsafeBufferPointer<UInt8> {
         let count: Int = try read()
         guard count >= 0, count <= bytes.count - offset else { throw Damaged() }
         defer { offset += count }
-        guard count > 0, let base = bytes.baseAddress else { return "" }
-        let utf8 = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + offset, count: count)
-        return String(decoding: utf8, as: UTF8.self)
+        guard count > 0, let base = bytes.baseAddress else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + offset, count: count)
     }
 
     mutating func read<Value: BinaryCodable>() throws(Damaged) -> Value { try Value(from: &self) }

@@ -6,7 +6,7 @@ import Foundation
 /// with Skein's version and the binary's size and modification time: a file written by another Skein is ignored,
 /// since rendering may differ.
 extension BuildCache {
-    private static let magic = "skein-cache 3"
+    private static let magic = "skein-cache 4"
 
     /// The parsed and rendered threads stored in `folder` (`.skein-cache/`), for runs that write no site
     /// (`skein check`); saved again, with what the run adds, after its parse and Markdown stages.
@@ -29,7 +29,7 @@ extension BuildCache {
             let rendered = readFile(path(of: .rendered, shard, in: folder)) { reader throws(BinaryReader.Damaged) in
                 try readBlocks(&reader) { entry throws(BinaryReader.Damaged) in
                     let key: UInt64 = try entry.read()
-                    let tweets: [RenderedMarkdown] = try entry.read()
+                    let tweets: RenderedTweets = try entry.read()
                     return (key, tweets)
                 }
             }
@@ -297,6 +297,23 @@ extension ThreadSource: BinaryCodable {
     }
 }
 
+extension RenderedTweets: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(tweets)
+        writer.write(search.excerpt)
+        search.encodedTerms.withUnsafeBufferPointer { writer.write(bytes: $0) }
+    }
+
+    init(from reader: inout BinaryReader) throws(BinaryReader.Damaged) {
+        let tweets: [RenderedMarkdown] = try reader.read()
+        let excerpt: String = try reader.read()
+        guard let search = SearchText(excerpt: excerpt, encodedTerms: Array(try reader.readBytes())) else {
+            throw BinaryReader.Damaged()
+        }
+        self.init(tweets: tweets, search: search)
+    }
+}
+
 extension RenderedMarkdown.Image: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
         writer.write(url)
@@ -310,9 +327,10 @@ extension RenderedMarkdown.Image: BinaryCodable {
 
 extension RenderedMarkdown: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
-        writer.write(segments)
+        writer.write(html)
         writer.write(plainText)
         writer.write(wordCount)
+        writer.write(characterCount)
         writer.write(hashtags)
         writer.write(images)
         writer.write(links)
@@ -320,8 +338,8 @@ extension RenderedMarkdown: BinaryCodable {
 
     init(from reader: inout BinaryReader) throws(BinaryReader.Damaged) {
         self.init(
-            segments: try reader.read(), plainText: try reader.read(),
-            wordCount: try reader.read(), hashtags: try reader.read(), images: try reader.read(),
+            html: try reader.read(), plainText: try reader.read(), wordCount: try reader.read(),
+            characterCount: try reader.read(), hashtags: try reader.read(), images: try reader.read(),
             links: try reader.read())
     }
 }

@@ -39,7 +39,7 @@ public final class BuildCache: Sendable {
     }
 
     private let parsed = Mutex<[UInt64: ParsedFile]>([:])
-    private let rendered = Mutex<[UInt64: [RenderedMarkdown]]>([:])
+    private let rendered = Mutex<[UInt64: RenderedTweets]>([:])
     private let written = Mutex<WrittenSite?>(nil)
     let storage = Mutex<Storage?>(nil)
 
@@ -80,7 +80,7 @@ public final class BuildCache: Sendable {
     }
 
     /// A thread's tweets rendered, from the cache when the same Markdown was rendered under the same rule.
-    func renderedTweets(_ key: UInt64, render: () -> [RenderedMarkdown]) -> [RenderedMarkdown] {
+    func renderedTweets(_ key: UInt64, render: () -> RenderedTweets) -> RenderedTweets {
         if let hit = rendered.withLock({ $0[key] }) { return hit }
         let tweets = render()
         rendered.withLock { $0[key] = tweets }
@@ -138,12 +138,12 @@ public final class BuildCache: Sendable {
     static func shard(of key: UInt64) -> Int { Int(key % UInt64(shardCount)) }
 
     /// What the storage writes.
-    func contents() -> (parsed: [UInt64: ParsedFile], rendered: [UInt64: [RenderedMarkdown]], written: WrittenSite?) {
+    func contents() -> (parsed: [UInt64: ParsedFile], rendered: [UInt64: RenderedTweets], written: WrittenSite?) {
         (parsed.withLock { $0 }, rendered.withLock { $0 }, written.withLock { $0 })
     }
 
     /// Adds what the storage read.
-    func restore(parsed: [UInt64: ParsedFile], rendered: [UInt64: [RenderedMarkdown]]) {
+    func restore(parsed: [UInt64: ParsedFile], rendered: [UInt64: RenderedTweets]) {
         self.parsed.withLock { $0.merge(parsed) { $1 } }
         self.rendered.withLock { $0.merge(rendered) { $1 } }
     }

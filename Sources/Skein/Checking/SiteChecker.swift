@@ -104,10 +104,10 @@ public enum SiteChecker {
                             "the image '\(image.url)' has no alt text: describe it between the brackets",
                             at: tweet.location))
                 }
-                if let limit = options.maximumTweetLength, tweet.content.plainText.count > limit {
+                if let limit = options.maximumTweetLength, tweet.content.characterCount > limit {
                     diagnostics.append(
                         .warning(
-                            "this tweet is \(tweet.content.plainText.count) characters long, more than \(limit)",
+                            "this tweet is \(tweet.content.characterCount) characters long, more than \(limit)",
                             at: tweet.location))
                 }
             }

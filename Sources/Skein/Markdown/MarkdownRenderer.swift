@@ -2,23 +2,21 @@ import CCmark
 import Foundation
 
 /// A tweet's or bio's Markdown turned into HTML by libcmark, with what the page and the indexes need from it.
+///
+/// The HTML of every tweet stays in memory for the whole build, so it is kept as one string, and a tweet keeps its
+/// plain text only while it is the first of its thread (``withoutPlainText()``).
 public struct RenderedMarkdown: Sendable, Equatable {
-    /// Safe HTML. Links to pages of the site use the `skein:` scheme until a page gives them a root (``InternalLink``).
-    public var html: String {
-        otherSegments.isEmpty ? firstSegment : segments.joined(separator: InternalLink.marker)
-    }
-    /// ``html`` cut at every internal link, so that each page joins them with its own root instead of searching;
-    /// only these are kept, since the HTML of every tweet stays in memory for the whole build.
-    var segments: [String] { [firstSegment] + otherSegments }
-    /// The first of ``segments``, and the others: most tweets have no internal link, and then no array of their own.
-    private var firstSegment: String
-    private var otherSegments: [String]
-    /// The text without markup, for titles, excerpts and reading time.
-    public var plainText: String {
-        didSet { wordCount = Self.words(in: plainText) }
-    }
-    /// Words in ``plainText``, counted once.
+    /// Safe HTML. Links to pages of the site use the `skein:` scheme until a page gives them a root
+    /// (``html(withRoot:)``).
+    public let html: String
+    /// Whether ``html`` holds a link to a page of the site: most tweets have none, and are shown as they are.
+    private let hasInternalLinks: Bool
+    /// The text without markup, for titles, excerpts and reading time. Empty once dropped (``withoutPlainText()``).
+    public private(set) var plainText: String
+    /// Words in the plain text, counted once.
     private(set) var wordCount: Int
+    /// Characters in the plain text, for `skein check`'s tweet length.
+    private(set) var characterCount: Int
     /// Hashtags as written, without `#`, in order.
     public var hashtags: [String]
     /// Images, with their targets as written.
@@ -36,27 +34,33 @@ public struct RenderedMarkdown: Sendable, Equatable {
     }
 
     init(html: String, plainText: String, hashtags: [String], images: [Image], links: [String]) {
-        (firstSegment, otherSegments) = Self.split(InternalLink.segments(of: html))
-        self.plainText = plainText
-        self.wordCount = Self.words(in: plainText)
-        self.hashtags = hashtags
-        self.images = images
-        self.links = links
+        self.init(
+            html: html, plainText: plainText, wordCount: Self.words(in: plainText), characterCount: plainText.count,
+            hashtags: hashtags, images: images, links: links)
     }
 
     /// A rendering read back from ``BuildCache``'s file, with what was derived from it then.
-    init(segments: [String], plainText: String, wordCount: Int, hashtags: [String], images: [Image], links: [String]) {
-        (firstSegment, otherSegments) = Self.split(segments)
+    init(
+        html: String, plainText: String, wordCount: Int, characterCount: Int, hashtags: [String], images: [Image],
+        links: [String]
+    ) {
+        self.html = html
+        self.hasInternalLinks = html.containsBytes(of: InternalLink.marker)
         self.plainText = plainText
         self.wordCount = wordCount
+        self.characterCount = characterCount
         self.hashtags = hashtags
         self.images = images
         self.links = links
     }
 
-    /// The first segment and the others.
-    private static func split(_ segments: [String]) -> (String, [String]) {
-        segments.count > 1 ? (segments[0], Array(segments.dropFirst())) : (segments.first ?? "", [])
+    /// The rendering without its plain text, whose counts stay: a thread's tweets after the first are shown only as
+    /// HTML, and the search index has what it needs of their text in ``SearchText``. A third of the memory of a large
+    /// archive's tweets.
+    func withoutPlainText() -> RenderedMarkdown {
+        var trimmed = self
+        trimmed.plainText = ""
+        return trimmed
     }
 
     /// Runs of characters that are not white space; an ASCII text is counted on its bytes, which gives the same.
@@ -75,7 +79,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
 
     /// The HTML with its internal links leading through `prefix` to the site's root.
     func html(withRoot prefix: String) -> String {
-        otherSegments.isEmpty ? firstSegment : segments.joined(separator: InternalLink.attributeStart + prefix)
+        hasInternalLinks ? html.replacing(every: InternalLink.marker, with: InternalLink.attributeStart + prefix) : html
     }
 }
 

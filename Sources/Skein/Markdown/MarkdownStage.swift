@@ -6,6 +6,27 @@ public struct RenderedThread: Sendable {
     public var source: ThreadSource
     /// Its tweets' Markdown, rendered, in order.
     public var tweets: [RenderedMarkdown]
+    /// What the search index needs of the tweets' text.
+    var search: SearchText
+}
+
+/// A thread's tweets rendered, and what the search index needs of their text: what ``BuildCache`` keeps by their
+/// Markdown.
+struct RenderedTweets: Sendable, Equatable {
+    var tweets: [RenderedMarkdown]
+    var search: SearchText
+
+    /// Tweets just rendered: their text goes into ``search``, and only the first keeps it (it gives the thread its
+    /// title and description).
+    init(_ tweets: [RenderedMarkdown]) {
+        self.search = SearchText(tweets.lazy.map(\.plainText))
+        self.tweets = tweets.enumerated().map { $0 == 0 ? $1 : $1.withoutPlainText() }
+    }
+
+    init(tweets: [RenderedMarkdown], search: SearchText) {
+        self.tweets = tweets
+        self.search = search
+    }
 }
 
 /// The Markdown stage: every tweet and bio through libcmark, threads in parallel.
@@ -39,10 +60,14 @@ public enum MarkdownStage {
             var source = slot.take()
             let markdown = source.tweets.map(\.markdown)
             for index in source.tweets.indices { source.tweets[index].markdown = "" }
-            let render = { markdown.map(renderer.render) }
-            guard let cache else { return (RenderedThread(source: source, tweets: render()), nil) }
+            let render = { RenderedTweets(markdown.map(renderer.render)) }
+            guard let cache else {
+                let rendered = render()
+                return (RenderedThread(source: source, tweets: rendered.tweets, search: rendered.search), nil)
+            }
             let key = BuildCache.key(markdown: markdown, rule: ruleKey)
-            return (RenderedThread(source: source, tweets: cache.renderedTweets(key, render: render)), key)
+            let rendered = cache.renderedTweets(key, render: render)
+            return (RenderedThread(source: source, tweets: rendered.tweets, search: rendered.search), key)
         }
         cache?.keepRenderedTweets(Set(threads.compactMap(\.1)))
         return (threads.map(\.0), bios(content, threads: threads.map(\.0), renderer: renderer))

@@ -62,6 +62,8 @@ public struct Thread: Sendable {
     public var file: String
     /// Words in all tweets, for the reading time.
     public var wordCount: Int
+    /// What the search index needs of the tweets' text.
+    var search: SearchText
 
     /// Minutes to read at 200 words a minute, at least one.
     public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }

@@ -77,7 +77,7 @@ struct PageFingerprints: Sendable {
 
     private static func combine(_ markdown: RenderedMarkdown?, into hasher: inout StableHasher) {
         guard let markdown else { return hasher.combine(false) }
-        hasher.combine(markdown.segments)
+        hasher.combine(markdown.html)
         hasher.combine(markdown.plainText)
         hasher.combine(markdown.images.count)
         for image in markdown.images {

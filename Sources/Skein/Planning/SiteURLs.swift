@@ -67,8 +67,4 @@ enum InternalLink {
     static let marker = "=\"" + scheme
     static let attributeStart = "=\""
 
-    /// `html` cut before and after every ``marker``.
-    static func segments(of html: String) -> [String] {
-        html.pieces(separatedBy: marker)
-    }
 }

@@ -50,7 +50,7 @@ extension Archive {
                     date: source.date, topicSlugs: topicSlugs, tweets: tweets, summary: source.summary,
                     source: source.source,
                     language: source.language, file: source.location.file,
-                    wordCount: item.tweets.reduce(0) { $0 + $1.wordCount }))
+                    wordCount: item.tweets.reduce(0) { $0 + $1.wordCount }, search: item.search))
         }
 
         rendered = []

@@ -39,23 +39,11 @@ struct SearchIndex {
             ] {
                 Self.forEachTerm(in: part) { terms.add($0, weight: weight) }
             }
-            // The text is the tweets joined by line ends, which split terms anyway: each tweet is read on its own,
-            // and only the tweets the excerpt needs are joined.
-            var excerpt = ""
-            var excerptIsLongEnough = false
-            // By index: iterating would copy each whole tweet.
-            for number in thread.tweets.indices {
-                let text = thread.tweets[number].content.plainText
-                Self.forEachTerm(in: text) { terms.add($0, weight: 1) }
-                guard !excerptIsLongEnough else { continue }
-                excerpt += (number == 0 ? "" : "\n") + text
-                excerptIsLongEnough =
-                    excerpt.utf8.count >= Self.excerptLength && excerpt.count >= Self.excerptLength
-            }
+            // The text's terms were counted when the tweets were rendered; each occurrence weighs 1.
+            thread.search.forEachTerm { terms.add($0, weight: $1) }
             let entry = Entry(
                 t: thread.title, u: Route.thread(thread.slug).urlPath, a: author.displayName, h: author.handle,
-                d: days[index],
-                k: topics, x: String(excerpt.prefix(Self.excerptLength)))
+                d: days[index], k: topics, x: thread.search.excerpt)
             return (terms.counted, entry)
         }
         var postings: [String: [Posting]] = [:]
@@ -244,68 +232,5 @@ struct SearchIndex {
         var shards: [[String]]
         var chunk: Int
         var count: Int
-    }
-}
-
-/// A thread's distinct terms with their summed weights, counted on bytes: a word the thread had before is found by
-/// its hash and compared byte by byte, so only distinct terms become strings. Most words of a thread repeat, and
-/// making a string and hashing it with `Hasher` for each was most of the search index's time.
-struct TermCounter {
-    /// The distinct terms' bytes, one after another, and where each ends.
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = []
-    private var weights: [Int] = []
-    /// Open addressing: a term's position plus one, or 0 for an empty slot.
-    private var slots = [Int32](repeating: 0, count: 64)
-
-    /// Adds `weight` to the term whose UTF-8 bytes are `term`.
-    mutating func add(_ term: UnsafeBufferPointer<UInt8>, weight: Int) {
-        guard !term.isEmpty else { return }
-        let mask = slots.count - 1
-        var slot = Self.slot(of: term, mask: mask)
-        while slots[slot] != 0 {
-            let index = Int(slots[slot]) - 1
-            let start = index == 0 ? 0 : ends[index - 1]
-            if ends[index] - start == term.count
-                && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, term.baseAddress!, term.count) })
-                    == 0
-            {
-                weights[index] += weight
-                return
-            }
-            slot = (slot + 1) & mask
-        }
-        bytes.append(contentsOf: term)
-        ends.append(bytes.count)
-        weights.append(weight)
-        slots[slot] = Int32(ends.count)
-        if ends.count * 2 > slots.count { grow() }
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        bytes.withUnsafeBufferPointer { bytes in
-            for index in ends.indices {
-                let term = UnsafeBufferPointer(rebasing: bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
-                var slot = Self.slot(of: term, mask: mask)
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(index + 1)
-            }
-        }
-    }
-
-    /// Where a term's search starts: its FNV-1a hash, folded, within the table.
-    private static func slot(of term: UnsafeBufferPointer<UInt8>, mask: Int) -> Int {
-        let hash = Fingerprint.hash(term)
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-    }
-
-    /// Each distinct term with its weight, in the order first seen.
-    var counted: [(String, Int)] {
-        ends.indices.map { index in
-            let start = index == 0 ? 0 : ends[index - 1]
-            return (String(decoding: bytes[start..<ends[index]], as: UTF8.self), weights[index])
-        }
     }
 }
