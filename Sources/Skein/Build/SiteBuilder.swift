@@ -94,8 +94,9 @@ public struct PreparedSite: Sendable {
     /// The earliest date of a thread left out for being in the future.
     var nextPublication: Date?
 
-    /// Files made from the archive besides pages: the search index, made by `build` only (`check` needs none).
-    var generated: [GeneratedFile] = []
+    /// The paths of the files made from the archive besides pages: the search index, made by `build` only (`check`
+    /// needs none).
+    var generatedPaths: [String] = []
 
     /// The files copied into the site as they are: theme assets and media, with where each comes from.
     var copies: [(path: String, source: String?, data: Data?)] {
@@ -105,7 +106,7 @@ public struct PreparedSite: Sendable {
 
     /// The paths of every file of the site; the search page's manifest counts even before the index is made.
     public var filePaths: Set<String> {
-        Set(pages.map(\.route.filePath)).union(copies.map(\.path)).union(generated.map(\.path))
+        Set(pages.map(\.route.filePath)).union(copies.map(\.path)).union(generatedPaths)
             .union([SearchIndex.manifestPath])
     }
 }
@@ -284,7 +285,8 @@ public enum SiteBuilder {
     /// ``BuildCache``), and whose file is still there (known when `previousPagesAreThere`), is not rendered again.
     /// Returns the fingerprint of every page that has one.
     ///
-    /// The search index is made after the pages (`generate`), so that the memory of the one is reused by the other.
+    /// The search index (`generate`) is made and staged before the pages are rendered, and let go: the rendering
+    /// then reuses its memory, and a large archive's peak is the lower for it.
     private static func write(
         _ site: inout PreparedSite, with writer: SiteWriter, previousPages: [String: UInt64]?,
         previousFiles: Set<String>?, previousPagesAreThere: Bool, clock: inout StageClock, progress: ProgressHandler?,
@@ -297,6 +299,21 @@ public enum SiteBuilder {
             guard let fingerprint, previousPages?[path] == fingerprint else { return false }
             return previousPagesAreThere || FileManager.default.fileExists(atPath: output + "/" + path)
         }
+        var fingerprints: [String: UInt64] = [:]
+        do {
+            let generated = generate(site.archive)
+            let made = generated.parallelMap { file -> Result<Void, BuildFailure> in
+                if isUnchanged(file.path, file.fingerprint) { return .success(()) }
+                let text = file.make()
+                return Result { () throws(BuildFailure) in _ = try writer.stage(Data(text.utf8), at: file.path) }
+            }
+            for (file, outcome) in zip(generated, made) {
+                try outcome.get()
+                fingerprints[file.path] = file.fingerprint
+            }
+            site.generatedPaths = generated.map(\.path)
+        }
+        clock.lap("search index", counted(site.generatedPaths.count, "file"))
         let rendering = site
         let outcomes = rendering.pages.parallelMap { page -> Result<Bool, BuildFailure> in
             defer { counter.advance() }
@@ -308,7 +325,6 @@ public enum SiteBuilder {
                 return true
             }
         }
-        var fingerprints: [String: UInt64] = [:]
         var rendered = 0
         for (page, outcome) in zip(site.pages, outcomes) {
             if try outcome.get() { rendered += 1 }
@@ -316,17 +332,6 @@ public enum SiteBuilder {
         }
         site.cards?.release()
         clock.lap("render", "\(rendered) of \(site.pages.count) pages rendered, the others unchanged")
-        site.generated = generate(site.archive)
-        let made = site.generated.parallelMap { file -> Result<Void, BuildFailure> in
-            if isUnchanged(file.path, file.fingerprint) { return .success(()) }
-            let text = file.make()
-            return Result { () throws(BuildFailure) in _ = try writer.stage(Data(text.utf8), at: file.path) }
-        }
-        for (file, outcome) in zip(site.generated, made) {
-            try outcome.get()
-            fingerprints[file.path] = file.fingerprint
-        }
-        clock.lap("search index", counted(site.generated.count, "file"))
         for copy in site.copies {
             guard let data = copy.data ?? copy.source.flatMap({ FileManager.default.contents(atPath: $0) }) else {
                 throw .fileSystem(path: copy.source ?? copy.path, reason: "the file cannot be read")
