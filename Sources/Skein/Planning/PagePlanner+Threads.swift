@@ -76,40 +76,59 @@ extension PagePlanner {
     /// the author's own threads are already under "More from".
     ///
     /// Threads go in chunks, each counting shared topics in one array as long as the archive (reset after each
-    /// thread through the positions it touched), so that finding them is linear in the candidates.
+    /// thread through the positions it touched), so that finding them is linear in the candidates. Threads by the
+    /// same author are counted too, and passed over when the best are chosen.
     func relatedThreads() -> [[Int]] {
         let count = archive.threads.count
+        // Every topic's threads in one flat buffer of 32-bit positions, topic after topic: the counting loop, which
+        // runs once for each topic of each thread and each of that topic's threads, reads nothing else.
+        let (starts, members) = archive.topics.reduce(into: ([0], [Int32]())) { flat, topic in
+            flat.1 += topic.threadIndices.lazy.map { Int32($0) }
+            flat.0.append(flat.1.count)
+        }
         let chunkSize = Swift.max(64, count / 64)
         let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<Swift.min($0 + chunkSize, count) }
         return chunks.parallelMap { chunk -> [[Int]] in
             let shared = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
             shared.initialize(repeating: 0)
-            defer { shared.deallocate() }
-            var touched: [Int] = []
-            return chunk.map { index in
-                let author = authorOrdinals[index]
+            let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
+            defer {
+                shared.deallocate()
+                touched.deallocate()
+            }
+            return members.withUnsafeBufferPointer { members in
                 authorOrdinals.withUnsafeBufferPointer { authors in
-                    for topic in topicOrdinals[index] {
-                        for other in archive.topics[topic].threadIndices where authors[other] != author {
-                            if shared[other] == 0 { touched.append(other) }
-                            shared[other] += 1
+                    chunk.map { index in
+                        var touchedCount = 0
+                        for topic in topicOrdinals[index] {
+                            for position in starts[topic]..<starts[topic + 1] {
+                                let other = Int(members[position])
+                                if shared[other] == 0 {
+                                    touched[touchedCount] = Int32(other)
+                                    touchedCount += 1
+                                }
+                                shared[other] &+= 1
+                            }
                         }
+                        // The best four by other authors: most shared topics first, then newest (lowest position), in
+                        // any order of visit.
+                        let author = authors[index]
+                        var best: [(thread: Int, count: Int)] = []
+                        for thread in touched[..<touchedCount].lazy.map({ Int($0) }) {
+                            let topics = Int(shared[thread])
+                            shared[thread] = 0
+                            guard
+                                authors[thread] != author,
+                                best.count < 4
+                                    || (topics, -thread) > (best[best.count - 1].count, -best[best.count - 1].thread)
+                            else { continue }
+                            let position = best.firstIndex { (topics, -thread) > ($0.count, -$0.thread) } ?? best.count
+                            best.insert((thread, topics), at: position)
+                            if best.count > 4 { best.removeLast() }
+                        }
+                        return best.map(\.thread)
                     }
                 }
-                // The best four: most shared topics first, then newest (lowest position), in any order of visit.
-                var best: [(thread: Int, count: Int)] = []
-                for thread in touched {
-                    let topics = Int(shared[thread])
-                    shared[thread] = 0
-                    guard
-                        best.count < 4 || (topics, -thread) > (best[best.count - 1].count, -best[best.count - 1].thread)
-                    else { continue }
-                    let position = best.firstIndex { (topics, -thread) > ($0.count, -$0.thread) } ?? best.count
-                    best.insert((thread, topics), at: position)
-                    if best.count > 4 { best.removeLast() }
-                }
-                touched.removeAll(keepingCapacity: true)
-                return best.map(\.thread)
             }
         }.flatMap { $0 }
     }
