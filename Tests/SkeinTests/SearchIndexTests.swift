@@ -95,7 +95,8 @@ import Testing
         #expect(search.excerpt == texts.joined(separator: "\n"))
 
         var writer = BinaryWriter()
-        let stored = RenderedTweets(tweets: [], search: search)
+        let stored = RenderedTweets(
+            first: nil, later: [], count: 0, hashtags: [], wordCount: 0, hasImages: false, search: search)
         writer.write(stored)
         let readBack: RenderedTweets? = writer.bytes.withUnsafeBytes { bytes in
             var reader = BinaryReader(bytes)

@@ -299,47 +299,33 @@ extension ThreadSource: BinaryCodable {
 
 extension RenderedTweets: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
-        writer.write(tweets)
+        writer.write(first)
+        later.withUnsafeBufferPointer { writer.write(bytes: $0) }
+        writer.write(count)
+        writer.write(hashtags)
+        writer.write(wordCount)
+        writer.write(hasImages)
         writer.write(search.excerpt)
         search.encodedTerms.withUnsafeBufferPointer { writer.write(bytes: $0) }
     }
 
     init(from reader: inout BinaryReader) throws(BinaryReader.Damaged) {
-        let tweets: [RenderedMarkdown] = try reader.read()
+        let first: RenderedMarkdown? = try reader.read()
+        let later = try reader.readBytes()
+        let count: Int = try reader.read()
+        // The later tweets are read only when a page shows them: their bytes are checked now.
+        guard count == (first == nil ? 0 : 1) + TweetStorage.count(ofRenderingsIn: UnsafeRawBufferPointer(later)) else {
+            throw BinaryReader.Damaged()
+        }
+        let hashtags: [String] = try reader.read()
+        let wordCount: Int = try reader.read()
+        let hasImages: Bool = try reader.read()
         let excerpt: String = try reader.read()
         guard let search = SearchText(excerpt: excerpt, encodedTerms: Array(try reader.readBytes())) else {
             throw BinaryReader.Damaged()
         }
-        self.init(tweets: tweets, search: search)
-    }
-}
-
-extension RenderedMarkdown.Image: BinaryCodable {
-    func write(to writer: inout BinaryWriter) {
-        writer.write(url)
-        writer.write(alt)
-    }
-
-    init(from reader: inout BinaryReader) throws(BinaryReader.Damaged) {
-        self.init(url: try reader.read(), alt: try reader.read())
-    }
-}
-
-extension RenderedMarkdown: BinaryCodable {
-    func write(to writer: inout BinaryWriter) {
-        writer.write(html)
-        writer.write(plainText)
-        writer.write(wordCount)
-        writer.write(characterCount)
-        writer.write(hashtags)
-        writer.write(images)
-        writer.write(links)
-    }
-
-    init(from reader: inout BinaryReader) throws(BinaryReader.Damaged) {
         self.init(
-            html: try reader.read(), plainText: try reader.read(), wordCount: try reader.read(),
-            characterCount: try reader.read(), hashtags: try reader.read(), images: try reader.read(),
-            links: try reader.read())
+            first: first, later: Array(later), count: count, hashtags: hashtags, wordCount: wordCount,
+            hasImages: hasImages, search: search)
     }
 }

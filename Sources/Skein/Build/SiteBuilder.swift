@@ -189,7 +189,7 @@ public enum SiteBuilder {
             BuildRecord(
                 inputs: inputs, outputs: BuildRecord.outputs(stamps),
                 nextPublication: site.nextPublication, threads: site.archive.threads.count,
-                tweets: site.archive.threads.reduce(0) { $0 + $1.tweets.count }, authors: site.archive.authors.count,
+                tweets: site.archive.threads.reduce(0) { $0 + $1.tweetCount }, authors: site.archive.authors.count,
                 topics: site.archive.topics.count, pages: site.pages.count, files: filePaths.count,
                 // A media file's name may hold a line end: then the output is walked next time.
                 outputPaths: stamps.keys.contains { $0.contains("\n") }
@@ -198,7 +198,7 @@ public enum SiteBuilder {
             ).save(to: recordPath)
         }
         let summary = BuildSummary(
-            threads: site.archive.threads.count, tweets: site.archive.threads.reduce(0) { $0 + $1.tweets.count },
+            threads: site.archive.threads.count, tweets: site.archive.threads.reduce(0) { $0 + $1.tweetCount },
             authors: site.archive.authors.count, topics: site.archive.topics.count, pages: site.pages.count,
             pagesRendered: rendered, filesWritten: report.written, filesUnchanged: report.unchanged,
             filesRemoved: report.removed, changes: report.changes,
@@ -244,7 +244,7 @@ public enum SiteBuilder {
         let imageSizes = ImageSize.sizes(of: resolved.mediaFiles, in: options.content + "/media")
         var markdown = MarkdownStage.render(
             &resolved, imageSizes: imageSizes, progress: options.progress, cache: options.cache)
-        clock.lap("markdown", counted(markdown.threads.reduce(0) { $0 + $1.tweets.count }, "tweet"))
+        clock.lap("markdown", counted(markdown.threads.reduce(0) { $0 + $1.rendered.count }, "tweet"))
         if let files = options.cache?.save(.rendered) { clock.lap("save tweets", counted(files, "changed file")) }
         let archive = Archive.assemble(resolved, threads: &markdown.threads, bios: markdown.bios)
         diagnostics += MediaCheck.missingImages(in: archive, content: options.content)

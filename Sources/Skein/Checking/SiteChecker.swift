@@ -119,7 +119,7 @@ public enum SiteChecker {
     static func linkDiagnostics(in site: PreparedSite) -> (diagnostics: [Diagnostic], brokenTargets: Set<String>) {
         let files = site.filePaths
         let threads = Dictionary(
-            uniqueKeysWithValues: site.archive.threads.map { ("threads/\($0.slug)/index.html", $0.tweets.count) })
+            uniqueKeysWithValues: site.archive.threads.map { ("threads/\($0.slug)/index.html", $0.tweetCount) })
         var diagnostics: [Diagnostic] = []
         var broken: Set<String> = []
         for thread in site.archive.threads {

@@ -4,27 +4,57 @@ import Foundation
 public struct RenderedThread: Sendable {
     /// The parsed thread, without its tweets' Markdown, which only this stage needs.
     public var source: ThreadSource
-    /// Its tweets' Markdown, rendered, in order.
-    public var tweets: [RenderedMarkdown]
-    /// What the search index needs of the tweets' text.
-    var search: SearchText
+    /// Its tweets, rendered.
+    var rendered: RenderedTweets
 }
 
-/// A thread's tweets rendered, and what the search index needs of their text: what ``BuildCache`` keeps by their
-/// Markdown.
+/// A thread's tweets rendered, as the build keeps them from here to the last page, and as ``BuildCache`` stores them
+/// by their Markdown: the first tweet as a value, the others encoded in one buffer (``TweetStorage``), without their
+/// plain text, which only the search index reads (``search``), and without their hashtags, which only the assembly
+/// reads (``hashtags``). As values, a large archive's tweets took twice the memory.
 struct RenderedTweets: Sendable, Equatable {
-    var tweets: [RenderedMarkdown]
-    var search: SearchText
+    /// The first tweet, with its plain text, which gives the thread its title and description.
+    let first: RenderedMarkdown?
+    /// The other tweets (``TweetStorage/encode(_:)``).
+    let later: [UInt8]
+    /// How many tweets.
+    let count: Int
+    /// Every tweet's hashtags as written, in order.
+    let hashtags: [String]
+    /// Words in all tweets.
+    let wordCount: Int
+    /// Whether a tweet shows an image.
+    let hasImages: Bool
+    /// What the search index needs of the tweets' text.
+    let search: SearchText
 
-    /// Tweets just rendered: their text goes into ``search``, and only the first keeps it (it gives the thread its
-    /// title and description).
+    /// Tweets just rendered.
     init(_ tweets: [RenderedMarkdown]) {
-        self.search = SearchText(tweets.lazy.map(\.plainText))
-        self.tweets = tweets.enumerated().map { $0 == 0 ? $1 : $1.withoutPlainText() }
+        search = SearchText(tweets.lazy.map(\.plainText))
+        first = tweets.first.map {
+            var first = $0; first.hashtags = []; return first
+        }
+        later = TweetStorage.encode(
+            tweets.dropFirst().lazy.map {
+                var tweet = $0.withoutPlainText(); tweet.hashtags = []; return tweet
+            })
+        count = tweets.count
+        hashtags = tweets.flatMap(\.hashtags)
+        wordCount = tweets.reduce(0) { $0 + $1.wordCount }
+        hasImages = tweets.contains { !$0.images.isEmpty }
     }
 
-    init(tweets: [RenderedMarkdown], search: SearchText) {
-        self.tweets = tweets
+    /// Read back from ``BuildCache``'s file.
+    init(
+        first: RenderedMarkdown?, later: [UInt8], count: Int, hashtags: [String], wordCount: Int, hasImages: Bool,
+        search: SearchText
+    ) {
+        self.first = first
+        self.later = later
+        self.count = count
+        self.hashtags = hashtags
+        self.wordCount = wordCount
+        self.hasImages = hasImages
         self.search = search
     }
 }
@@ -61,13 +91,9 @@ public enum MarkdownStage {
             let markdown = source.tweets.map(\.markdown)
             for index in source.tweets.indices { source.tweets[index].markdown = "" }
             let render = { RenderedTweets(markdown.map(renderer.render)) }
-            guard let cache else {
-                let rendered = render()
-                return (RenderedThread(source: source, tweets: rendered.tweets, search: rendered.search), nil)
-            }
+            guard let cache else { return (RenderedThread(source: source, rendered: render()), nil) }
             let key = BuildCache.key(markdown: markdown, rule: ruleKey)
-            let rendered = cache.renderedTweets(key, render: render)
-            return (RenderedThread(source: source, tweets: rendered.tweets, search: rendered.search), key)
+            return (RenderedThread(source: source, rendered: cache.renderedTweets(key, render: render)), key)
         }
         cache?.keepRenderedTweets(Set(threads.compactMap(\.1)))
         return (threads.map(\.0), bios(content, threads: threads.map(\.0), renderer: renderer))
@@ -94,7 +120,7 @@ public enum MarkdownStage {
         var names: Set<String> = []
         for thread in threads {
             names.formUnion(thread.source.topics)
-            for tweet in thread.tweets { names.formUnion(tweet.hashtags) }
+            names.formUnion(thread.rendered.hashtags)
         }
         bioRenderer.knownTopics = Set(names.map(Slug.make(from:)))
         var bios: [String: RenderedMarkdown] = [:]

@@ -50,8 +50,24 @@ public struct Thread: Sendable {
     public var date: Date
     /// The slugs of its topics, in order of first appearance.
     public var topicSlugs: [String]
-    /// The tweets, numbered from 1.
-    public var tweets: [Tweet]
+    /// The tweets, numbered from 1, made again on each read from ``firstTweet`` and the others' bytes
+    /// (``TweetStorage``): read it once where it is used.
+    public var tweets: [Tweet] {
+        guard let firstTweet else { return [] }
+        return [firstTweet]
+            + TweetStorage.decode(renderings: laterRenderings, sources: laterSources, file: file, numberedFrom: 2)
+    }
+    /// How many tweets the thread has.
+    public let tweetCount: Int
+    /// The first tweet, which titles, cards and descriptions show.
+    public let firstTweet: Tweet?
+    /// The other tweets' renderings and what the thread file says of them, encoded.
+    let laterRenderings: [UInt8]
+    let laterSources: [UInt8]
+    /// The latest time a tweet gives, if any.
+    let lastTweetTime: Date?
+    /// Whether a tweet shows an image.
+    let hasImages: Bool
     /// Front matter's summary, or `nil`.
     public var summary: String?
     /// The original thread's URL.
@@ -67,6 +83,12 @@ public struct Thread: Sendable {
 
     /// Minutes to read at 200 words a minute, at least one.
     public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }
+
+    /// Adds what pages show of the tweets after the first to `hasher`.
+    func combineLaterTweets(into hasher: inout StableHasher) {
+        laterRenderings.withUnsafeBytes { hasher.combine(bytes: $0) }
+        laterSources.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 }
 
 /// One tweet of a thread, rendered.

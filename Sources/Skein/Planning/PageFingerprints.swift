@@ -49,14 +49,14 @@ struct PageFingerprints: Sendable {
             hasher.combine(thread.source)
             hasher.combine(thread.language)
             hasher.combine(thread.wordCount)
-            hasher.combine(thread.tweets.count)
-            for tweet in thread.tweets {
-                hasher.combine(tweet.number)
+            hasher.combine(thread.tweetCount)
+            if let tweet = thread.firstTweet {
                 Self.combine(tweet.content, into: &hasher)
                 hasher.combine(tweet.time != nil)
                 if let time = tweet.time { hasher.combine(time) }
                 hasher.combine(tweet.originalURL)
             }
+            thread.combineLaterTweets(into: &hasher)
             return hasher.finalized
         }
     }

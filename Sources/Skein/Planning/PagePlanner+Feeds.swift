@@ -57,7 +57,7 @@ extension PagePlanner {
     func entry(_ index: Int) -> FeedEntryView {
         let thread = archive.threads[index]
         let author = archive.authors[archive.authorIndex[thread.authorKey]!]
-        let count = thread.tweets.count
+        let count = thread.tweetCount
         let content = thread.tweets.map { tweet in
             "<p><a href=\"\(urls.absolute(.thread(thread.slug)))#t\(tweet.number)\">\(tweet.number)/\(count)</a></p>\n"
                 + urls.html(tweet.content, from: .absolute)
@@ -66,7 +66,7 @@ extension PagePlanner {
             title: thread.title, url: urls.absolute(.thread(thread.slug)), id: urls.absolute(.thread(thread.slug)),
             published: threadDates[index].iso, updated: threadDates[index].lastChangeISO,
             authorName: author.displayName, authorURL: urls.absolute(.author(author.key)),
-            summary: Self.clipped(thread.summary ?? thread.tweets.first?.content.plainText ?? "", to: 280),
+            summary: Self.clipped(thread.summary ?? thread.firstTweet?.content.plainText ?? "", to: 280),
             contentHTML: content, topics: thread.topicSlugs.map { archive.topics[topicIndex[$0]!].name })
     }
 

@@ -36,7 +36,7 @@ extension PagePlanner {
         let thread = archive.threads[index]
         let route = Route.thread(thread.slug)
         let root = SiteURLs.Root.relative(from: route)
-        let count = thread.tweets.count
+        let count = thread.tweetCount
         let link = { (other: Int) in
             LinkView(
                 name: archive.threads[other].title, url: urls.url(.thread(archive.threads[other].slug), from: root))
@@ -53,7 +53,7 @@ extension PagePlanner {
             site: site(root),
             meta: meta(
                 route, title: thread.title, heading: thread.title,
-                description: thread.summary ?? thread.tweets.first?.content.plainText, type: "article",
+                description: thread.summary ?? thread.firstTweet?.content.plainText, type: "article",
                 image: firstImage(of: thread) ?? author.avatarURL.map { _ in avatarAbsoluteURL(thread.authorKey) }
                     ?? nil,
                 language: thread.language, feed: .authorFeed(thread.authorKey),
@@ -135,6 +135,7 @@ extension PagePlanner {
 
     /// The absolute URL of the thread's first image from the media folder, for social cards.
     func firstImage(of thread: Thread) -> String? {
+        guard thread.hasImages else { return nil }
         for tweet in thread.tweets {
             for image in tweet.content.images.map(\.url) where !MediaEmbed.isVideo(image) {
                 if ThreadFileParser.isWebURL(image) { return image }

@@ -36,7 +36,7 @@ public struct PagePlanner: Sendable {
     static func plan(_ archive: Archive, urls: SiteURLs, cards: CardMemo? = nil) -> [Page] {
         let dates = DateFormatting(site: archive.site)
         let threadDates = archive.threads.parallelMap { thread in
-            let lastChange = thread.tweets.compactMap(\.time).reduce(thread.date, max)
+            let lastChange = thread.lastTweetTime.map { max(thread.date, $0) } ?? thread.date
             return ThreadDates(
                 day: dates.dayText(thread.date), iso: dates.isoText(thread.date), lastChange: lastChange,
                 lastChangeISO: dates.isoText(lastChange))
@@ -142,11 +142,11 @@ public struct PagePlanner: Sendable {
 
     func card(_ index: Int, from root: SiteURLs.Root) -> ThreadCardView {
         let thread = archive.threads[index]
-        let count = thread.tweets.count
+        let count = thread.tweetCount
         return ThreadCardView(
             title: thread.title, url: urls.url(.thread(thread.slug), from: root), dateText: threadDates[index].day,
             dateISO: threadDates[index].iso, author: author(thread.authorKey, from: root),
-            excerptHTML: thread.tweets.first.map { urls.html($0.content, from: root) } ?? "",
+            excerptHTML: thread.firstTweet.map { urls.html($0.content, from: root) } ?? "",
             summary: thread.summary, tweetCount: count, tweetCountLabel: counted(count, "tweet"),
             readingLabel: "\(thread.readingMinutes) min read", readLabel: "Read " + counted(count, "tweet"),
             topics: topicLinks(thread, from: root), hasTopics: !thread.topicSlugs.isEmpty)

@@ -14,26 +14,34 @@ extension Archive {
         var tweetCounts: [String: Int] = [:]
         // The same hashtags recur across thousands of tweets.
         var slugs: [String: String] = [:]
-        // Titles first, in parallel. The tweets are made one thread at a time, each thread's rendered arrays freed
-        // as its tweets are made: made in parallel, every thread's tweets would be in memory twice at once.
-        let titles = rendered.parallelMap { $0.source.title ?? Self.title(from: $0.tweets.first?.plainText ?? "") }
+        // Titles, and what the thread file says of each tweet after the first, in parallel.
         let mentionBase = content.site.mentionBaseURL.absoluteString
+        let madeInParallel = rendered.parallelMap { item -> (title: String, first: Tweet?, later: [UInt8]) in
+            let source = item.source
+            let originalURL = { (tweet: TweetSource) in
+                tweet.url ?? tweet.id.map { mentionBase + source.author + "/status/" + $0 }
+            }
+            let first = source.tweets.first.flatMap { tweet in
+                item.rendered.first.map { content in
+                    Tweet(
+                        number: 1, content: content, time: tweet.time, originalURL: originalURL(tweet),
+                        location: tweet.location)
+                }
+            }
+            return (
+                source.title ?? Self.title(from: item.rendered.first?.plainText ?? ""), first,
+                TweetStorage.encode(source.tweets.dropFirst(), originalURL: originalURL)
+            )
+        }
 
         for index in rendered.indices {
-            // Taken out of the array, so that its arrays are freed as soon as its Thread is made.
+            // Taken out of the array, so that its tweets' sources are freed as soon as its Thread is made.
             let item = rendered[index]
-            rendered[index].tweets = []
             rendered[index].source.tweets = []
             let source = item.source
-            let tweets = zip(source.tweets, item.tweets).enumerated().map { number, pair in
-                Tweet(
-                    number: number + 1, content: pair.1, time: pair.0.time,
-                    originalURL: pair.0.url ?? pair.0.id.map { mentionBase + source.author + "/status/" + $0 },
-                    location: pair.0.location)
-            }
             let authorKey = Handle.key(source.author)
             var topicSlugs: [String] = []
-            for name in source.topics + item.tweets.flatMap(\.hashtags) {
+            for name in source.topics + item.rendered.hashtags {
                 let slug = slugs[name] ?? Slug.make(from: name)
                 slugs[name] = slug
                 guard !slug.isEmpty else { continue }
@@ -46,11 +54,12 @@ extension Archive {
             threads.append(
                 Thread(
                     slug: source.slug, authorKey: authorKey, authorLocation: source.authorLocation,
-                    title: titles[index],
-                    date: source.date, topicSlugs: topicSlugs, tweets: tweets, summary: source.summary,
-                    source: source.source,
-                    language: source.language, file: source.location.file,
-                    wordCount: item.tweets.reduce(0) { $0 + $1.wordCount }, search: item.search))
+                    title: madeInParallel[index].title, date: source.date, topicSlugs: topicSlugs,
+                    tweetCount: item.rendered.count, firstTweet: madeInParallel[index].first,
+                    laterRenderings: item.rendered.later, laterSources: madeInParallel[index].later,
+                    lastTweetTime: source.tweets.compactMap(\.time).max(), hasImages: item.rendered.hasImages,
+                    summary: source.summary, source: source.source, language: source.language,
+                    file: source.location.file, wordCount: item.rendered.wordCount, search: item.rendered.search))
         }
 
         rendered = []

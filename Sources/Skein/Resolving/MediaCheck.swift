@@ -5,7 +5,7 @@ enum MediaCheck {
     static func missingImages(in archive: Archive, content: String) -> [Diagnostic] {
         let media = Set(archive.mediaFiles)
         var diagnostics: [Diagnostic] = []
-        for thread in archive.threads {
+        for thread in archive.threads where thread.hasImages {
             for tweet in thread.tweets {
                 for image in tweet.content.images.map(\.url) where InternalLink.fromSitePath(image) != nil {
                     let path = image.drop { $0 == "/" }
