@@ -5,8 +5,9 @@ import Foundation
 /// written need not be rendered again; that is what makes a rebuild after one edit cheap (see ``BuildCache``).
 ///
 /// A page's fingerprint combines ``site``, its template and route, the arguments its view model is made from, and
-/// the fingerprints of the threads and authors it shows. Pages made from the whole archive (the authors, topics and
-/// archive indexes, search, 404, sitemap, robots.txt) have none and are always rendered: there are seven of them.
+/// the fingerprints of the threads and authors it shows. The sitemap's is the pages it lists and each thread's last
+/// change. The other pages made from the whole archive (the authors, topics and archive indexes, search, 404,
+/// robots.txt) have none and are always rendered: there are six of them, each quick to render.
 struct PageFingerprints: Sendable {
     /// The site's settings, which every page reads.
     let site: UInt64

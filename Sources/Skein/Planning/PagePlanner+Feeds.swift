@@ -72,7 +72,14 @@ extension PagePlanner {
 
     /// `sitemap.xml`, listing every HTML page but the 404 page.
     func sitemap(of routes: [Route]) -> Page {
-        Page(route: .sitemap, template: "sitemap") {
+        // Its fingerprint: the pages it lists and each thread's last change, which are all it shows of the archive.
+        var hasher = fingerprints.hasher("sitemap", .sitemap)
+        for route in routes { hasher.combine(route.filePath) }
+        for index in archive.threads.indices {
+            hasher.combine(archive.threads[index].slug)
+            hasher.combine(threadDates[index].lastChange)
+        }
+        return Page(route: .sitemap, template: "sitemap", fingerprint: hasher.finalized) {
             var context = PageContext(
                 site: site(.absolute), meta: meta(.sitemap, title: nil, heading: "", description: nil))
             let lastChanges = Dictionary(

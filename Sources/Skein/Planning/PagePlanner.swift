@@ -191,7 +191,8 @@ public struct PagePlanner: Sendable {
             fingerprints.combine(threads: slice, into: &hasher)
             for text in [heading, title, description, type, authorKey, feed?.filePath] { hasher.combine(text) }
             hasher.combine(authorKey.flatMap { fingerprints.authors[$0] } ?? 0)
-            hasher.combine([number, pageCount, indices.count].map(String.init) + [first.filePath, "\(navigation)"])
+            hasher.combine(
+                [number, pageCount, indices.count].map(String.init) + [first.filePath, String(describing: navigation)])
             return Page(route: route, template: template, fingerprint: hasher.finalized) {
                 listingContext(
                     slice, route: route, number: number, pageCount: pageCount, total: indices.count, first: first,
