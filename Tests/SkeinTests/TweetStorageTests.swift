@@ -69,6 +69,7 @@ import Testing
             later.withUnsafeBufferPointer { writer.write(bytes: $0) }
             writer.write(tweets.count)
             writer.write(tweets.hashtags)
+            writer.write(tweets.title)
             writer.write(tweets.wordCount)
             writer.write(tweets.hasImages)
             writer.write(tweets.search.excerpt)

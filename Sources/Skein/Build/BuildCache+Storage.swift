@@ -41,6 +41,17 @@ extension BuildCache {
                 if rendered == nil { storage?.changed[.rendered, default: []].insert(shard) }
             }
         }
+        cache.restore(
+            related: readFile(relatedPath(in: folder)) { reader throws(BinaryReader.Damaged) in
+                let key: UInt64 = try reader.read()
+                var lists: [[Int]] = []
+                for _ in 0..<(try reader.read() as Int) {
+                    var list: [Int] = []
+                    for _ in 0..<(try reader.read() as Int) { list.append(try reader.read()) }
+                    lists.append(list)
+                }
+                return (key, lists)
+            })
         guard let output else { return (cache, nil) }
         let pages = readFile(pagesPath(in: folder, output: output)) { reader throws(BinaryReader.Damaged) in
             let builtFrom: String = try reader.read()
@@ -98,9 +109,20 @@ extension BuildCache {
         folder + (table == .parsed ? "/parsed-" : "/tweets-") + "\(shard).bin"
     }
 
-    /// Writes the fingerprints of the pages written, noting the fingerprint of the inputs of the build.
+    /// Writes the fingerprints of the pages written, noting the fingerprint of the inputs of the build, and the
+    /// related threads when they changed.
     func savePages(builtFrom inputs: String) {
         guard let storage = storage.withLock({ $0 }), let output = storage.output else { return }
+        if let related = changedRelatedThreads() {
+            Self.writeFile(Self.relatedPath(in: storage.folder)) { writer, _ in
+                writer.write(related.key)
+                writer.write(related.lists.count)
+                for list in related.lists {
+                    writer.write(list.count)
+                    for thread in list { writer.write(thread) }
+                }
+            }
+        }
         let path = Self.pagesPath(in: storage.folder, output: output)
         guard let written = contents().written else {
             try? FileManager.default.removeItem(atPath: path)
@@ -118,6 +140,8 @@ extension BuildCache {
             writer.write(written.files.sorted())
         }
     }
+
+    private static func relatedPath(in folder: String) -> String { folder + "/related.bin" }
 
     private static func pagesPath(in folder: String, output: String) -> String {
         folder + "/pages-" + Fingerprint.of(URL(fileURLWithPath: output).standardizedFileURL.path) + ".bin"
@@ -303,6 +327,7 @@ extension RenderedTweets: BinaryCodable {
         later.withUnsafeBufferPointer { writer.write(bytes: $0) }
         writer.write(count)
         writer.write(hashtags)
+        writer.write(title)
         writer.write(wordCount)
         writer.write(hasImages)
         writer.write(search.excerpt)
@@ -318,6 +343,7 @@ extension RenderedTweets: BinaryCodable {
             throw BinaryReader.Damaged()
         }
         let hashtags: [String] = try reader.read()
+        let title: String = try reader.read()
         let wordCount: Int = try reader.read()
         let hasImages: Bool = try reader.read()
         let excerpt: String = try reader.read()
@@ -325,7 +351,7 @@ extension RenderedTweets: BinaryCodable {
             throw BinaryReader.Damaged()
         }
         self.init(
-            first: first, later: Array(later), count: count, hashtags: hashtags, wordCount: wordCount,
+            first: first, later: Array(later), count: count, hashtags: hashtags, title: title, wordCount: wordCount,
             hasImages: hasImages, search: search)
     }
 }

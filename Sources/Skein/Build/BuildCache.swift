@@ -41,6 +41,10 @@ public final class BuildCache: Sendable {
     private let parsed = Mutex<[UInt64: ParsedFile]>([:])
     private let rendered = Mutex<[UInt64: RenderedTweets]>([:])
     private let written = Mutex<WrittenSite?>(nil)
+    /// The related threads of the last build, and the key of the topics and authors they were found from.
+    private let related = Mutex<(key: UInt64, lists: [[Int]])?>(nil)
+    /// Whether ``related`` changed since the cache was read.
+    private let relatedChanged = Mutex(false)
     let storage = Mutex<Storage?>(nil)
 
     /// An empty cache.
@@ -117,6 +121,30 @@ public final class BuildCache: Sendable {
     func remember(_ pages: [String: UInt64], files: Set<String>, theme: Theme, output: String) {
         let site = WrittenSite(output: output, theme: theme.fingerprint, pages: pages, files: files)
         written.withLock { $0 = site }
+    }
+
+    /// Each thread's related threads, from the cache when the threads' authors and topics, which `key` stands for, are
+    /// what they were: finding them counts every pair of threads that share a topic, the largest part of planning a
+    /// rebuild after one edit. Lists that do not fit `threadCount` threads are found again.
+    func relatedThreads(key: UInt64, threadCount: Int, find: () -> [[Int]]) -> [[Int]] {
+        if let known = related.withLock({ $0 }), known.key == key, known.lists.count == threadCount,
+            known.lists.allSatisfy({ $0.allSatisfy { (0..<threadCount).contains($0) } })
+        {
+            return known.lists
+        }
+        let lists = find()
+        related.withLock { $0 = (key, lists) }
+        relatedChanged.withLock { $0 = true }
+        return lists
+    }
+
+    /// The related threads to store, when they changed since the cache was read.
+    func changedRelatedThreads() -> (key: UInt64, lists: [[Int]])? {
+        relatedChanged.withLock { $0 } ? related.withLock { $0 } : nil
+    }
+
+    func restore(related: (key: UInt64, lists: [[Int]])?) {
+        self.related.withLock { $0 = related }
     }
 
     /// Forgets the written pages, after a build that may have left its output half-written.

@@ -21,6 +21,8 @@ struct RenderedTweets: Sendable, Equatable {
     let count: Int
     /// Every tweet's hashtags as written, in order.
     let hashtags: [String]
+    /// The first sentence of the first tweet, the title of a thread whose front matter gives none.
+    let title: String
     /// Words in all tweets.
     let wordCount: Int
     /// Whether a tweet shows an image.
@@ -40,19 +42,21 @@ struct RenderedTweets: Sendable, Equatable {
             })
         count = tweets.count
         hashtags = tweets.flatMap(\.hashtags)
+        title = Archive.title(from: tweets.first?.plainText ?? "")
         wordCount = tweets.reduce(0) { $0 + $1.wordCount }
         hasImages = tweets.contains { !$0.images.isEmpty }
     }
 
     /// Read back from ``BuildCache``'s file.
     init(
-        first: RenderedMarkdown?, later: [UInt8], count: Int, hashtags: [String], wordCount: Int, hasImages: Bool,
-        search: SearchText
+        first: RenderedMarkdown?, later: [UInt8], count: Int, hashtags: [String], title: String, wordCount: Int,
+        hasImages: Bool, search: SearchText
     ) {
         self.first = first
         self.later = later
         self.count = count
         self.hashtags = hashtags
+        self.title = title
         self.wordCount = wordCount
         self.hasImages = hasImages
         self.search = search

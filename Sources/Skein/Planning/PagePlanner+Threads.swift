@@ -78,6 +78,18 @@ extension PagePlanner {
     /// Threads go in chunks, each counting shared topics in one array as long as the archive (reset after each
     /// thread through the positions it touched), so that finding them is linear in the candidates. Threads by the
     /// same author are counted too, and passed over when the best are chosen.
+    /// What related threads are found from: each thread's author and topics, in order.
+    var relatedThreadsKey: UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(authorOrdinals.count)
+        for (author, topics) in zip(authorOrdinals, topicOrdinals) {
+            hasher.combine(author)
+            hasher.combine(topics.count)
+            for topic in topics { hasher.combine(topic) }
+        }
+        return hasher.finalized
+    }
+
     func relatedThreads() -> [[Int]] {
         let count = archive.threads.count
         // Every topic's threads in one flat buffer of 32-bit positions, topic after topic: the counting loop, which

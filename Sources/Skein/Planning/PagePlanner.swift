@@ -33,7 +33,7 @@ public struct PagePlanner: Sendable {
     }
 
     /// Plans every page and feed of `archive`, to be published at `urls`.
-    static func plan(_ archive: Archive, urls: SiteURLs, cards: CardMemo? = nil) -> [Page] {
+    static func plan(_ archive: Archive, urls: SiteURLs, cards: CardMemo? = nil, cache: BuildCache? = nil) -> [Page] {
         let dates = DateFormatting(site: archive.site)
         let threadDates = archive.threads.parallelMap { thread in
             let lastChange = thread.lastTweetTime.map { max(thread.date, $0) } ?? thread.date
@@ -51,7 +51,10 @@ public struct PagePlanner: Sendable {
         pages += planner.listing(
             Array(archive.threads.indices), first: .home, template: "home", heading: archive.site.title,
             feed: .feed, navigation: .home)
-        let related = planner.relatedThreads()
+        let related =
+            cache?.relatedThreads(key: planner.relatedThreadsKey, threadCount: archive.threads.count) {
+                planner.relatedThreads()
+            } ?? planner.relatedThreads()
         pages += Array(archive.threads.indices).parallelMap { planner.threadPage($0, related: related[$0]) }
         pages += planner.authorPages()
         pages += planner.topicPages()

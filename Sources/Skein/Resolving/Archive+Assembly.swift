@@ -29,7 +29,7 @@ extension Archive {
                 }
             }
             return (
-                source.title ?? Self.title(from: item.rendered.first?.plainText ?? ""), first,
+                source.title ?? item.rendered.title, first,
                 TweetStorage.encode(source.tweets.dropFirst(), originalURL: originalURL)
             )
         }
