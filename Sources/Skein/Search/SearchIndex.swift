@@ -29,7 +29,7 @@ struct SearchIndex {
         let days = archive.threads.map { day.string(from: $0.date) }
         // Terms are found per thread in parallel; the postings are merged in thread order, so files never depend on
         // scheduling. Threads go in batches, so that only one batch's terms are held besides the postings.
-        let termsAndEntry = { @Sendable (index: Int) -> (terms: [(String, Int)], entry: Entry) in
+        let termsAndEntry = { @Sendable (index: Int) -> (terms: TermCounter, entry: Entry) in
             let thread = archive.threads[index]
             let author = archive.authors[archive.authorIndex[thread.authorKey]!]
             let topics = thread.topicSlugs.compactMap { topicNames[$0] }
@@ -44,24 +44,29 @@ struct SearchIndex {
             let entry = Entry(
                 t: thread.title, u: Route.thread(thread.slug).urlPath, a: author.displayName, h: author.handle,
                 d: days[index], k: topics, x: thread.search.excerpt)
-            return (terms.counted, entry)
+            return (terms, entry)
         }
-        var postings: [String: [Posting]] = [:]
+        // Postings are merged on bytes too: `vocabulary` gives each distinct term of the archive its position in
+        // `postings`, and only distinct terms become strings.
+        var vocabulary = TermCounter()
+        var postings: [[Posting]] = []
         var threads: [Entry] = []
         for start in stride(from: 0, to: archive.threads.count, by: 1024) {
             let batch = Array(start..<min(start + 1024, archive.threads.count)).parallelMap(termsAndEntry)
             for (offset, item) in batch.enumerated() {
-                for (term, weight) in item.terms {
-                    postings[term, default: []].append(Posting(thread: Int32(start + offset), weight: Int32(weight)))
+                item.terms.forEach { term, weight in
+                    let position = vocabulary.position(of: term)
+                    if position == postings.count { postings.append([]) }
+                    postings[position].append(Posting(thread: Int32(start + offset), weight: Int32(weight)))
                 }
                 threads.append(item.entry)
             }
         }
         var shards: [String: [String: [Posting]]] = [:]
-        for term in Array(postings.keys) {
-            let ranked = postings.removeValue(forKey: term)!.sorted {
-                ($0.weight, $1.thread) > ($1.weight, $0.thread)
-            }
+        for position in postings.indices {
+            let term = vocabulary.term(at: position)
+            let ranked = postings[position].sorted { ($0.weight, $1.thread) > ($1.weight, $0.thread) }
+            postings[position] = []
             shards[Self.shardKey(term), default: [:]][term] = ranked
         }
         // Each file carries a fingerprint of its data, so that a rebuild encodes only the files whose data changed.

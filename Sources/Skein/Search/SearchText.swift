@@ -77,9 +77,18 @@ struct TermCounter {
     /// Open addressing: a term's position plus one, or 0 for an empty slot.
     private var slots = [Int32](repeating: 0, count: 64)
 
+    /// How many distinct terms there are.
+    var count: Int { ends.count }
+
     /// Adds `weight` to the term whose UTF-8 bytes are `term`.
     mutating func add(_ term: UnsafeBufferPointer<UInt8>, weight: Int) {
         guard !term.isEmpty else { return }
+        weights[position(of: term)] += weight
+    }
+
+    /// The position of the term whose UTF-8 bytes are `term`, which must not be empty, in the order first seen; a
+    /// new term is added with weight 0.
+    mutating func position(of term: UnsafeBufferPointer<UInt8>) -> Int {
         let mask = slots.count - 1
         var slot = Self.slot(of: term, mask: mask)
         while slots[slot] != 0 {
@@ -89,16 +98,21 @@ struct TermCounter {
                 && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, term.baseAddress!, term.count) })
                     == 0
             {
-                weights[index] += weight
-                return
+                return index
             }
             slot = (slot + 1) & mask
         }
         bytes.append(contentsOf: term)
         ends.append(bytes.count)
-        weights.append(weight)
+        weights.append(0)
         slots[slot] = Int32(ends.count)
         if ends.count * 2 > slots.count { grow() }
+        return ends.count - 1
+    }
+
+    /// The term at `position`, as a string.
+    func term(at position: Int) -> String {
+        String(decoding: bytes[(position == 0 ? 0 : ends[position - 1])..<ends[position]], as: UTF8.self)
     }
 
     private mutating func grow() {
@@ -132,9 +146,6 @@ struct TermCounter {
 
     /// Each distinct term with its weight, in the order first seen.
     var counted: [(String, Int)] {
-        ends.indices.map { index in
-            let start = index == 0 ? 0 : ends[index - 1]
-            return (String(decoding: bytes[start..<ends[index]], as: UTF8.self), weights[index])
-        }
+        ends.indices.map { (term(at: $0), weights[$0]) }
     }
 }
