@@ -14,9 +14,9 @@ extension Archive {
         var tweetCounts: [String: Int] = [:]
         // The same hashtags recur across thousands of tweets.
         var slugs: [String: String] = [:]
-        // Titles, and what the thread file says of each tweet after the first, in parallel.
+        // The first tweet, and what the thread file says of each of the others, in parallel.
         let mentionBase = content.site.mentionBaseURL.absoluteString
-        let madeInParallel = rendered.parallelMap { item -> (title: String, first: Tweet?, later: [UInt8]) in
+        let madeInParallel = rendered.parallelMap { item -> (first: Tweet?, later: [UInt8]) in
             let source = item.source
             let originalURL = { (tweet: TweetSource) in
                 tweet.url ?? tweet.id.map { mentionBase + source.author + "/status/" + $0 }
@@ -28,10 +28,7 @@ extension Archive {
                         location: tweet.location)
                 }
             }
-            return (
-                source.title ?? item.rendered.title, first,
-                TweetStorage.encode(source.tweets.dropFirst(), originalURL: originalURL)
-            )
+            return (first, TweetStorage.encode(source.tweets.dropFirst(), originalURL: originalURL))
         }
 
         for index in rendered.indices {
@@ -54,7 +51,7 @@ extension Archive {
             threads.append(
                 Thread(
                     slug: source.slug, authorKey: authorKey, authorLocation: source.authorLocation,
-                    title: madeInParallel[index].title, date: source.date, topicSlugs: topicSlugs,
+                    title: source.title ?? item.rendered.title, date: source.date, topicSlugs: topicSlugs,
                     tweetCount: item.rendered.count, firstTweet: madeInParallel[index].first,
                     laterRenderings: item.rendered.later, laterSources: madeInParallel[index].later,
                     lastTweetTime: source.tweets.compactMap(\.time).max(), hasImages: item.rendered.hasImages,
