@@ -154,3 +154,12 @@ extension SearchIndex {
         return terms
     }
 }
+
+extension TermCounter {
+    /// Each distinct term with its weight, in the order first seen: what the tests compare.
+    var counted: [(String, Int)] {
+        var counted: [(String, Int)] = []
+        forEach { counted.append((String(decoding: $0, as: UTF8.self), $1)) }
+        return counted
+    }
+}

@@ -33,17 +33,7 @@ extension String {
         var text = self
         var needle = needle
         return text.withUTF8 { bytes in
-            needle.withUTF8 { needle in
-                guard let first = needle.first else { return true }
-                guard bytes.count >= needle.count else { return false }
-                for index in 0...(bytes.count - needle.count)
-                where bytes[index] == first
-                    && memcmp(bytes.baseAddress! + index, needle.baseAddress!, needle.count) == 0
-                {
-                    return true
-                }
-                return false
-            }
+            needle.withUTF8 { needle in needle.isEmpty || Self.offset(of: needle, in: bytes, from: 0) != nil }
         }
     }
 
@@ -54,24 +44,29 @@ extension String {
         var separator = separator
         text.withUTF8 { bytes in
             separator.withUTF8 { needle in
-                guard let first = needle.first, bytes.count >= needle.count else { return body(bytes) }
+                guard !needle.isEmpty else { return body(bytes) }
                 var start = 0
-                var index = 0
-                let last = bytes.count - needle.count
-                while index <= last {
-                    if bytes[index] == first
-                        && (needle.count == 1
-                            || memcmp(bytes.baseAddress! + index, needle.baseAddress!, needle.count) == 0)
-                    {
-                        body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                        index += needle.count
-                        start = index
-                    } else {
-                        index += 1
-                    }
+                while let found = Self.offset(of: needle, in: bytes, from: start) {
+                    body(UnsafeBufferPointer(rebasing: bytes[start..<found]))
+                    start = found + needle.count
                 }
                 body(UnsafeBufferPointer(rebasing: bytes[start...]))
             }
         }
+    }
+
+    /// Where the first occurrence of `needle`, which is not empty, starts in `bytes` at or after `start`.
+    private static func offset(
+        of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int? {
+        guard bytes.count - start >= needle.count else { return nil }
+        let first = needle[0]
+        for index in start...(bytes.count - needle.count)
+        where bytes[index] == first
+            && (needle.count == 1 || memcmp(bytes.baseAddress! + index, needle.baseAddress!, needle.count) == 0)
+        {
+            return index
+        }
+        return nil
     }
 }

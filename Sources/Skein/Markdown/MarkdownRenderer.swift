@@ -4,14 +4,14 @@ import Foundation
 /// A tweet's or bio's Markdown turned into HTML by libcmark, with what the page and the indexes need from it.
 ///
 /// The HTML of every tweet stays in memory for the whole build, so it is kept as one string, and a tweet keeps its
-/// plain text only while it is the first of its thread (``withoutPlainText()``).
+/// plain text only while it is the first of its thread (``kept(withPlainText:)``).
 public struct RenderedMarkdown: Sendable, Equatable {
     /// Safe HTML. Links to pages of the site use the `skein:` scheme until a page gives them a root
     /// (``html(withRoot:)``).
     public let html: String
     /// Whether ``html`` holds a link to a page of the site: most tweets have none, and are shown as they are.
     private let hasInternalLinks: Bool
-    /// The text without markup, for titles, excerpts and reading time. Empty once dropped (``withoutPlainText()``).
+    /// The text without markup, for titles, excerpts and reading time. Empty once dropped (``kept(withPlainText:)``).
     public private(set) var plainText: String
     /// Words in the plain text, counted once.
     private(set) var wordCount: Int
@@ -54,13 +54,15 @@ public struct RenderedMarkdown: Sendable, Equatable {
         self.links = links
     }
 
-    /// The rendering without its plain text, whose counts stay: a thread's tweets after the first are shown only as
-    /// HTML, and the search index has what it needs of their text in ``SearchText``. A third of the memory of a large
-    /// archive's tweets.
-    func withoutPlainText() -> RenderedMarkdown {
-        var trimmed = self
-        trimmed.plainText = ""
-        return trimmed
+    /// The rendering as a thread keeps it (``RenderedTweets``): without its hashtags, which the thread keeps once,
+    /// in order, and, unless `withPlainText`, without its plain text, whose counts stay. A thread's tweets after the
+    /// first are shown only as HTML, and the search index has what it needs of their text in ``SearchText``: their
+    /// plain text was a third of the memory of a large archive's tweets.
+    func kept(withPlainText: Bool) -> RenderedMarkdown {
+        var kept = self
+        kept.hashtags = []
+        if !withPlainText { kept.plainText = "" }
+        return kept
     }
 
     /// Runs of characters that are not white space; an ASCII text is counted on its bytes, which gives the same.

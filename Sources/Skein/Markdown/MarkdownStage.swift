@@ -33,13 +33,8 @@ struct RenderedTweets: Sendable, Equatable {
     /// Tweets just rendered.
     init(_ tweets: [RenderedMarkdown]) {
         search = SearchText(tweets.lazy.map(\.plainText))
-        first = tweets.first.map {
-            var first = $0; first.hashtags = []; return first
-        }
-        later = TweetStorage.encode(
-            tweets.dropFirst().lazy.map {
-                var tweet = $0.withoutPlainText(); tweet.hashtags = []; return tweet
-            })
+        first = tweets.first?.kept(withPlainText: true)
+        later = TweetStorage.encode(tweets.dropFirst().lazy.map { $0.kept(withPlainText: false) })
         count = tweets.count
         hashtags = tweets.flatMap(\.hashtags)
         title = Archive.title(from: tweets.first?.plainText ?? "")

@@ -143,9 +143,4 @@ struct TermCounter {
             }
         }
     }
-
-    /// Each distinct term with its weight, in the order first seen.
-    var counted: [(String, Int)] {
-        ends.indices.map { (term(at: $0), weights[$0]) }
-    }
 }
