@@ -143,10 +143,14 @@ import Testing
     @Test func buildingTwiceGivesIdenticalBytesAndRewritesNothing() throws {
         let first = try TemporaryArchive(ExampleArchive.files)
         let second = try TemporaryArchive(ExampleArchive.files)
-        try first.build()
+        let firstBuild = try first.build()
         try second.build()
         let tree = first.outputTree()
         #expect(tree == second.outputTree())
+        // A first build names every file it wrote as new, once.
+        #expect(firstBuild.filesWritten == tree.count)
+        #expect(firstBuild.changes.map(\.path) == tree.keys.sorted())
+        #expect(firstBuild.changes.allSatisfy { $0.reason == .new })
         let page = first.output + "/threads/first/index.html"
         let modified = try FileManager.default.attributesOfItem(atPath: page)[.modificationDate] as? Date
         let again = try first.build()

@@ -306,7 +306,7 @@ public enum SiteBuilder {
             let made = generated.parallelMap { file -> Result<Void, BuildFailure> in
                 if isUnchanged(file.path, file.fingerprint) { return .success(()) }
                 let text = file.make()
-                return Result { () throws(BuildFailure) in _ = try writer.stage(Data(text.utf8), at: file.path) }
+                return Result { () throws(BuildFailure) in _ = try writer.stage(text, at: file.path) }
             }
             for (file, outcome) in zip(generated, made) {
                 try outcome.get()
@@ -322,7 +322,7 @@ public enum SiteBuilder {
             if isUnchanged(path, page.fingerprint) { return .success(false) }
             let text = rendering.render(page)
             return Result { () throws(BuildFailure) in
-                _ = try writer.stage(Data(text.utf8), at: path)
+                _ = try writer.stage(text, at: path)
                 return true
             }
         }

@@ -1,11 +1,12 @@
 import Foundation
+import Synchronization
 
 /// The write stage: files go to a staging folder beside the output, then only the files whose bytes changed are moved
 /// into it and files no longer produced are deleted. Until that last step, the previous site is untouched, and
 /// unchanged files keep their modification time, so `rsync` and bucket syncs upload only what changed.
 ///
 /// Entries at the output's top level whose names start with `.` (`.git`, `.gitkeep`) are never touched.
-struct SiteWriter {
+final class SiteWriter: Sendable {
     /// What a write did.
     struct Report: Sendable, Equatable {
         var written = 0
@@ -17,17 +18,25 @@ struct SiteWriter {
 
     let output: URL
     let staging: URL
+    private let outputPath: String
+    private let stagingPath: String
+    /// Whether the output held no file when the build began (a first build), and the paths staged so far.
+    private let state = Mutex<(outputIsEmpty: Bool, staged: [String])>((false, []))
 
     init(output: String) {
         self.output = URL(fileURLWithPath: output, isDirectory: true).standardizedFileURL
         staging = self.output.deletingLastPathComponent().appendingPathComponent(
             ".\(self.output.lastPathComponent).skein-staging")
+        outputPath = self.output.path
+        stagingPath = staging.path
     }
 
     /// Prepares an empty staging folder and checks that the output can be written.
     func begin() throws(BuildFailure) {
         let files = FileManager.default
         do {
+            let entries = (try? files.contentsOfDirectory(atPath: outputPath)) ?? []
+            state.withLock { $0 = (!entries.contains { !$0.hasPrefix(".") }, []) }
             try? files.removeItem(at: staging)
             try files.createDirectory(at: staging, withIntermediateDirectories: true)
             try files.createDirectory(at: output, withIntermediateDirectories: true)
@@ -40,45 +49,60 @@ struct SiteWriter {
         }
     }
 
+    /// Stages `text` for `path` unless the output already holds exactly its bytes; safe to call from many threads.
+    func stage(_ text: String, at path: String) throws(BuildFailure) -> Bool {
+        var text = text
+        return try text.withUTF8 { bytes in
+            Result { () throws(BuildFailure) in try stage(UnsafeRawBufferPointer(bytes), at: path) }
+        }.get()
+    }
+
     /// Stages `data` for `path` unless the output already holds exactly these bytes; safe to call from many threads.
     func stage(_ data: Data, at path: String) throws(BuildFailure) -> Bool {
-        if let existing = FileManager.default.contents(atPath: output.appendingPathComponent(path).path),
-            existing == data
+        try data.withUnsafeBytes { bytes in Result { () throws(BuildFailure) in try stage(bytes, at: path) } }.get()
+    }
+
+    private func stage(_ bytes: UnsafeRawBufferPointer, at path: String) throws(BuildFailure) -> Bool {
+        // On a first build nothing is there to compare with, and each read would only fail.
+        if !state.withLock({ $0.outputIsEmpty }),
+            let existing = FileManager.default.contents(atPath: outputPath + "/" + path),
+            existing.elementsEqual(bytes)
         {
             return false
         }
-        let target = staging.appendingPathComponent(path)
+        let target = stagingPath + "/" + path
         do {
             // mkdir(2) alone when only the page's own folder is missing, as on a first build; FileManager makes
             // the folders above it too, at the cost of a stat(2) for each.
-            let folder = target.deletingLastPathComponent()
-            if mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            if let slash = target.lastIndex(of: "/") {
+                let folder = String(target[..<slash])
+                if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
             }
-            try Self.write(data, to: target.path)
+            try Self.write(bytes, to: target)
         } catch {
-            throw .fileSystem(path: staging.path, reason: "cannot write \(path) (\(Self.reason(error)))")
+            throw .fileSystem(path: stagingPath, reason: "cannot write \(path) (\(Self.reason(error)))")
         }
+        state.withLock { $0.staged.append(path) }
         return true
     }
 
     /// Writes a new file with open(2) and write(2). Foundation's `Data.write(to:)` also calls fsync(2), which made
     /// every staged page wait for the disk; the staged files are renamed into place, and a build that stops half-way
     /// leaves the output as it was either way.
-    static func write(_ data: Data, to path: String) throws {
+    static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset += count
+        var offset = 0
+        while offset < buffer.count {
+            let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
+            offset += count
         }
     }
 
@@ -88,17 +112,22 @@ struct SiteWriter {
     func commit(produced: Set<String>, previous: Set<String>? = nil) throws(BuildFailure) -> Report {
         var report = Report()
         let files = FileManager.default
+        let (outputWasEmpty, staged) = state.withLock { ($0.outputIsEmpty, $0.staged) }
         do {
-            try move("", into: &report)
+            try move("", staged: staged.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, into: &report)
             report.changes.sort { $0.path < $1.path }
+            // A first build has nothing to delete, and leaves no empty folder.
             let stale =
-                previous.map { $0.subtracting(produced).sorted() } ?? existingFiles().filter { !produced.contains($0) }
+                outputWasEmpty
+                ? []
+                : previous.map { $0.subtracting(produced).sorted() }
+                    ?? existingFiles().filter { !produced.contains($0) }
             for path in stale where files.fileExists(atPath: output.appendingPathComponent(path).path) {
                 try files.removeItem(at: output.appendingPathComponent(path))
                 report.removed += 1
                 report.changes.append(FileChange(path: path, reason: .removed))
             }
-            if previous == nil || !stale.isEmpty { removeEmptyFolders(in: output, isTop: true) }
+            if !outputWasEmpty && (previous == nil || !stale.isEmpty) { removeEmptyFolders(in: output, isTop: true) }
             try? files.removeItem(at: staging)
         } catch {
             throw .fileSystem(path: output.path, reason: "cannot update the output folder (\(Self.reason(error)))")
@@ -109,8 +138,9 @@ struct SiteWriter {
 
     /// Moves the staged entries of the folder `relative` into the output. A staged folder that the output lacks moves
     /// whole, in one rename (on a first build, that is every folder); one that it has is entered; a file replaces the
-    /// old file in one rename(2), so a reader sees the old page or the new one, never half of one.
-    private func move(_ relative: String, into report: inout Report) throws {
+    /// old file in one rename(2), so a reader sees the old page or the new one, never half of one. `staged`, sorted,
+    /// names the files in the staging folder.
+    private func move(_ relative: String, staged: [String], into report: inout Report) throws {
         let files = FileManager.default
         let folder = relative.isEmpty ? staging : staging.appendingPathComponent(relative)
         for entry in try files.contentsOfDirectory(atPath: folder.path).sorted() {
@@ -122,13 +152,11 @@ struct SiteWriter {
             _ = files.fileExists(atPath: source.path, isDirectory: &sourceIsFolder)
             let targetExists = files.fileExists(atPath: target.path, isDirectory: &targetIsFolder)
             if sourceIsFolder.boolValue && targetExists && targetIsFolder.boolValue {
-                try move(path, into: &report)
+                try move(path, staged: staged, into: &report)
                 continue
             }
             if targetExists && sourceIsFolder.boolValue != targetIsFolder.boolValue { try files.removeItem(at: target) }
-            let moved =
-                sourceIsFolder.boolValue
-                ? ContentInventory.files(under: source.path, recursive: true).map { path + "/" + $0 } : [path]
+            let moved = sourceIsFolder.boolValue ? Self.files(under: path, in: staged) : [path]
             if rename(source.path, target.path) != 0 {
                 throw BuildFailure.fileSystem(path: target.path, reason: String(cString: strerror(errno)))
             }
@@ -136,6 +164,20 @@ struct SiteWriter {
             report.changes += moved.map { FileChange(path: $0, reason: reason) }
             report.written += moved.count
         }
+    }
+
+    /// The paths in `sorted` (by their UTF-8 bytes) below the folder `folder`.
+    static func files(under folder: String, in sorted: [String]) -> ArraySlice<String> {
+        let prefix = (folder + "/").utf8
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle].utf8.lexicographicallyPrecedes(prefix) { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < sorted.count && sorted[end].utf8.starts(with: prefix) { end += 1 }
+        return sorted[low..<end]
     }
 
     /// Removes the staging folder after a failure.
