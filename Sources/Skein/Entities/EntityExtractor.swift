@@ -194,6 +194,26 @@ public enum EntityExtractor {
         return true
     }
 
+    /// `(?:w1|w2|…)` for the words, grouped by their first character: `(?:c(?:om|o)|n(?:et))`. The words that can
+    /// match at a place are tried in the same order, so the matches are the same, but ICU no longer tries all
+    /// 1,500 top-level domains one after another wherever a domain may end.
+    static func alternation(_ words: [String]) -> String {
+        var groups: [(first: Unicode.Scalar, rests: [String])] = []
+        var group: [Unicode.Scalar: Int] = [:]
+        for word in words {
+            guard let first = word.unicodeScalars.first else { continue }
+            let rest = String(word.unicodeScalars.dropFirst())
+            if let index = group[first] {
+                groups[index].rests.append(rest)
+            } else {
+                group[first] = groups.count
+                groups.append((first, [rest]))
+            }
+        }
+        return "(?:" + groups.map { "\($0.first)(?:" + $0.rests.joined(separator: "|") + ")" }.joined(separator: "|")
+            + ")"
+    }
+
     private enum Patterns {
         static let latinAccents =
             "\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff\\u0100-\\u024f\\u0253\\u0254\\u0256\\u0257\\u0259\\u025b\\u0263"
@@ -227,8 +247,8 @@ public enum EntityExtractor {
         static let unicodeCharacters = "[^" + punctuation + "\\s\\p{Z}\\u2000-\\u206f]"
         static let unicodeDomainName =
             "(?:(?:" + unicodeCharacters + "[" + unicodeCharacters + "\\-]{0,255})?" + unicodeCharacters + "\\.)"
-        static let generic = "(?:(?:" + TopLevelDomains.generic.joined(separator: "|") + ")(?=[^a-z0-9@+-]|$))"
-        static let country = "(?:(?:" + TopLevelDomains.country.joined(separator: "|") + ")(?=[^a-z0-9@+-]|$))"
+        static let generic = "(?:" + alternation(TopLevelDomains.generic) + "(?=[^a-z0-9@+-]|$))"
+        static let country = "(?:" + alternation(TopLevelDomains.country) + "(?=[^a-z0-9@+-]|$))"
         static let punycode = "(?:xn--[-0-9a-z]+)"
         static let domain =
             "(?:" + subdomain + "*" + domainName + "(?:" + generic + "|" + country + "|" + punycode + "))"
