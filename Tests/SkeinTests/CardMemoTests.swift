@@ -16,6 +16,10 @@ import Testing
         files["Content/threads/marked.md"] = threadFile(
             author: "bob", date: "2024-03-05", extra: "summary: \"Goes \\u0001skein-root-a\\u0001 here\"\n",
             tweets: ["A thread about #swift with a [link](/threads/marked/)."])
+        // A marker only below the card's top level: in its author's name.
+        files["Content/authors/dan.yml"] = "name: \"Dan \\u0001skein-root-a\\u0001\"\n"
+        files["Content/threads/dans.md"] = threadFile(
+            author: "dan", date: "2024-03-06", tweets: ["A thread about #swift by Dan, [linked](/threads/marked/)."])
         return try TemporaryArchive(files)
     }
 

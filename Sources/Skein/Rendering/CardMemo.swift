@@ -11,8 +11,9 @@ import Synchronization
 ///   parent, set delimiter or pragma, and no partial or block of the theme is indented (which would indent each of the
 ///   card's lines);
 /// - each card, when it is first rendered: every name the partial looks up is found on the card or inside it (the
-///   context below the card is a spy that notes any question), and rendering it with two different markers gives the
-///   same text around them, so no content holds a marker.
+///   context below the card is a spy that notes any question), and no content holds a marker: either no text of the
+///   card has U+0001, the markers' first character, or rendering it with two different markers gives the same text
+///   around them.
 ///
 /// Otherwise the partial is rendered in place, as before.
 final class CardMemo: Sendable {
@@ -68,15 +69,26 @@ final class CardMemo: Sendable {
     }
 
     private func stencil(_ reuse: CardReuse) -> String? {
+        // The card's own texts, with no root: when none has U+0001, every U+0001 of the card's text is a marker's (the
+        // templates have none), and one rendering is enough.
+        let markers = Self.holdsMarkerCharacter(reuse.make(.literal(""))) ? Self.markers : [Self.markers[0]]
         var texts: [String] = []
-        var stencils: [[String]] = []
-        for marker in Self.markers {
+        for marker in markers {
             let spy = Spy(card: reuse.make(.literal(marker)))
             guard let text = library.render(spy, withTemplate: Self.once), !spy.lookedBeyondCard else { return nil }
             texts.append(text)
-            stencils.append(text.pieces(separatedBy: marker))
         }
-        return stencils[0] == stencils[1] ? texts[0] : nil
+        guard texts.count == 2 else { return texts[0] }
+        return texts[0].pieces(separatedBy: markers[0]) == texts[1].pieces(separatedBy: markers[1]) ? texts[0] : nil
+    }
+
+    /// Whether a text in `value`, or in a value it holds, has U+0001.
+    static func holdsMarkerCharacter(_ value: Any) -> Bool {
+        switch value {
+        case let text as String: text.utf8.contains(1)
+        case is CardReuse: false
+        default: Mirror(reflecting: value).children.contains { holdsMarkerCharacter($0.value) }
+        }
     }
 
     /// Lets go of the cards, once every page is rendered.
