@@ -84,6 +84,25 @@ import Testing
         }
     }
 
+    /// Descriptions and feed summaries: the text with single spaces, cut at a word's end before the limit.
+    @Test func clippingGivesWhatSplittingTheWholeTextGives() {
+        func clipped(_ text: String, to limit: Int) -> String {
+            let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard flat.count > limit else { return flat }
+            var result = ""
+            for word in flat.split(separator: " ") {
+                if result.count + word.count + 1 > limit - 1 { break }
+                result += (result.isEmpty ? "" : " ") + word
+            }
+            return (result.isEmpty ? String(flat.prefix(limit - 1)) : result) + "…"
+        }
+        for text in Self.randomTexts(seed: 6) {
+            for limit in [2, 5, 9, 16, 40] {
+                #expect(PagePlanner.clipped(text, to: limit) == clipped(text, to: limit), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func trimmingGivesWhatFoundationGives() {
         for text in Self.randomTexts(seed: 5) {
             #expect(

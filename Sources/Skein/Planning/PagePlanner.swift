@@ -165,9 +165,32 @@ public struct PagePlanner: Sendable {
         return view
     }
 
+    /// `text` with its white space made single spaces, cut before `limit` characters at a word's end, with "…".
     static func clipped(_ text: String, to limit: Int) -> String {
-        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard flat.count > limit else { return flat }
+        // The words joined by single spaces, up to one character past the limit: all that the cut reads. `count`
+        // is at least `flat.count`: a space and a combining mark after it make one character.
+        var flat = ""
+        var count = 0
+        var spaced = false
+        for character in text {
+            if character.isWhitespace {
+                spaced = !flat.isEmpty
+                continue
+            }
+            if spaced {
+                flat.append(" ")
+                count += 1
+                spaced = false
+            }
+            if count > limit {
+                count = flat.count
+                if count > limit { break }
+            }
+            flat.append(character)
+            count += 1
+        }
+        if count > limit { count = flat.count }
+        guard count > limit else { return flat }
         var result = ""
         for word in flat.split(separator: " ") {
             if result.count + word.count + 1 > limit - 1 { break }
