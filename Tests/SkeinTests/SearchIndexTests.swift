@@ -81,6 +81,40 @@ import Testing
         }
     }
 
+    /// The terms files are written without JSONEncoder; they must be its bytes (keys sorted, strings escaped, `<` and
+    /// line separators escaped so that content cannot end the script).
+    @Test func termsScriptsAreWhatJSONEncoderWrites() {
+        var random = IncrementalBuildTests.SeededGenerator(state: 11)
+        let pieces = [
+            "a", "Z", "é", "É", "東京", "10", "9", "_", "\"", "\\", "/", "<", "</script>", "\u{2028}", "\u{2029}", "\n",
+            "\t",
+            "\r", "\u{8}", "\u{C}", "\u{1}", "\u{1F}", "\u{7F}", "🦀", "e\u{301}", " ", "&", "＃", "\u{FFFD}",
+        ]
+        for _ in 0..<300 {
+            var shard: [String: [SearchIndex.Posting]] = [:]
+            for _ in 0..<Int.random(in: 0...12, using: &random) {
+                let term = (0..<Int.random(in: 1...4, using: &random)).map { _ in pieces.randomElement(using: &random)!
+                }
+                .joined()
+                shard[term] = (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                    SearchIndex.Posting(
+                        thread: Int32.random(in: 0...100_000, using: &random),
+                        weight: Int32.random(in: 1...50, using: &random))
+                }
+            }
+            let key = pieces.randomElement(using: &random)! + "k"
+            let written = Array(SearchIndex.termsScript(key, shard).utf8)
+            let encoded = Array(
+                SearchIndex.script("terms", key, shard.mapValues { $0.flatMap { [Int($0.thread), Int($0.weight)] } })
+                    .utf8)
+            let same = zip(written, encoded).prefix { $0 == $1 }.count
+            #expect(
+                written == encoded,
+                "from byte \(same): \(String(decoding: written.dropFirst(same).prefix(30), as: UTF8.self).debugDescription) instead of \(String(decoding: encoded.dropFirst(same).prefix(30), as: UTF8.self).debugDescription)"
+            )
+        }
+    }
+
     /// A thread's text terms, found when its tweets are rendered and kept in the cache's file, count every
     /// occurrence in every tweet, come back from the file as they were, and bytes that are not terms are refused.
     @Test func aThreadsTermsSurviveTheCacheAndDamageIsRefused() throws {
