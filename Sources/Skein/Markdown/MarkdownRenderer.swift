@@ -67,9 +67,15 @@ public struct RenderedMarkdown: Sendable, Equatable {
 
     /// Runs of characters that are not white space; an ASCII text is counted on its bytes, which gives the same.
     static func words(in text: String) -> Int {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).count }
         var count = 0
         var inWord = false
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            for character in text {
+                if !character.isWhitespace && !inWord { count += 1 }
+                inWord = !character.isWhitespace
+            }
+            return count
+        }
         for byte in text.utf8 {
             // The ASCII white space: tab, line feed, vertical tab, form feed, carriage return and space.
             let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)

@@ -58,12 +58,16 @@ extension PagePlanner {
         let thread = archive.threads[index]
         let author = archive.authors[archive.authorIndex[thread.authorKey]!]
         let count = thread.tweetCount
-        let content = thread.tweets.map { tweet in
-            "<p><a href=\"\(urls.absolute(.thread(thread.slug)))#t\(tweet.number)\">\(tweet.number)/\(count)</a></p>\n"
-                + urls.html(tweet.content, from: .absolute)
-        }.joined(separator: "\n")
+        let url = urls.absolute(.thread(thread.slug))
+        let root = urls.prefix(.absolute)
+        var content = ""
+        for tweet in thread.tweets {
+            if !content.isEmpty { content += "\n" }
+            content += "<p><a href=\"\(url)#t\(tweet.number)\">\(tweet.number)/\(count)</a></p>\n"
+            content += tweet.content.html(withRoot: root)
+        }
         return FeedEntryView(
-            title: thread.title, url: urls.absolute(.thread(thread.slug)), id: urls.absolute(.thread(thread.slug)),
+            title: thread.title, url: url, id: url,
             published: threadDates[index].iso, updated: threadDates[index].lastChangeISO,
             authorName: author.displayName, authorURL: urls.absolute(.author(author.key)),
             summary: Self.clipped(thread.summary ?? thread.firstTweet?.content.plainText ?? "", to: 280),

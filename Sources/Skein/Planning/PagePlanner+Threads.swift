@@ -66,7 +66,7 @@ extension PagePlanner {
             title: thread.title, url: urls.url(route, from: root), dateText: threadDates[index].day,
             dateISO: threadDates[index].iso, summary: thread.summary, sourceURL: thread.source,
             tweetCountLabel: counted(count, "tweet"), readingLabel: "\(thread.readingMinutes) min read", author: author,
-            tweets: tweets, topics: topicLinks(thread, from: root), hasTopics: !thread.topicSlugs.isEmpty,
+            tweets: tweets, topics: topicLinks(index, from: root), hasTopics: !thread.topicSlugs.isEmpty,
             moreFromAuthor: more, hasMoreFromAuthor: !more.isEmpty, related: related, hasRelated: !related.isEmpty,
             previous: previous, next: next, hasNeighbours: previous != nil || next != nil)
         return context

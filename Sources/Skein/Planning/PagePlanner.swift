@@ -15,6 +15,9 @@ public struct PagePlanner: Sendable {
     let authorOrdinals: [Int]
     /// Each thread's topics' positions in ``Archive/topics``, by position in ``Archive/threads``.
     let topicOrdinals: [[Int]]
+    /// Each topic's page as its URL below the root writes it, by position in ``Archive/topics``: cards list their
+    /// topics on every page, several each.
+    let topicPaths: [String]
     /// Author views repeat on every card; each is made once per way to the root.
     let memo = Memo()
     /// Where listings' cards are rendered once, when the theme allows.
@@ -46,7 +49,8 @@ public struct PagePlanner: Sendable {
             archive: archive, urls: urls, dates: dates, topicIndex: topicIndex, threadDates: threadDates,
             fingerprints: PageFingerprints(archive: archive, topicIndex: topicIndex),
             authorOrdinals: archive.threads.map { archive.authorIndex[$0.authorKey] ?? -1 },
-            topicOrdinals: archive.threads.map { $0.topicSlugs.map { topicIndex[$0]! } }, cards: cards)
+            topicOrdinals: archive.threads.map { $0.topicSlugs.map { topicIndex[$0]! } },
+            topicPaths: archive.topics.map { Route.topic($0.slug).urlPath }, cards: cards)
         var pages: [Page] = []
         pages += planner.listing(
             Array(archive.threads.indices), first: .home, template: "home", heading: archive.site.title,
@@ -137,10 +141,9 @@ public struct PagePlanner: Sendable {
         ThreadFileParser.isWebURL(avatar) ? avatar : urls.url(.media(MediaPath.relative(avatar)), from: root)
     }
 
-    func topicLinks(_ thread: Thread, from root: SiteURLs.Root) -> [LinkView] {
-        thread.topicSlugs.map { slug in
-            LinkView(name: archive.topics[topicIndex[slug]!].name, url: urls.url(.topic(slug), from: root))
-        }
+    func topicLinks(_ index: Int, from root: SiteURLs.Root) -> [LinkView] {
+        let prefix = urls.prefix(root)
+        return topicOrdinals[index].map { LinkView(name: archive.topics[$0].name, url: prefix + topicPaths[$0]) }
     }
 
     func card(_ index: Int, from root: SiteURLs.Root) -> ThreadCardView {
@@ -152,7 +155,7 @@ public struct PagePlanner: Sendable {
             excerptHTML: thread.firstTweet.map { urls.html($0.content, from: root) } ?? "",
             summary: thread.summary, tweetCount: count, tweetCountLabel: counted(count, "tweet"),
             readingLabel: "\(thread.readingMinutes) min read", readLabel: "Read " + counted(count, "tweet"),
-            topics: topicLinks(thread, from: root), hasTopics: !thread.topicSlugs.isEmpty)
+            topics: topicLinks(index, from: root), hasTopics: !thread.topicSlugs.isEmpty)
     }
 
     /// A card of a listing, which the listing may show as the text it has for that thread (``CardMemo``).
