@@ -39,6 +39,31 @@ import Testing
         return archive.root + "/Templates"
     }
 
+    /// A card is rendered once when none of its texts holds the markers' first character; `texts` must list every
+    /// text the card holds, those of its author and links included.
+    @Test func aCardsTextsAreAllTheStringsItHolds() {
+        var next = 0
+        func text() -> String {
+            next += 1
+            return "text \(next)"
+        }
+        let author = AuthorView(
+            handle: text(), name: text(), hasName: true, url: text(), avatarURL: text(), initial: text(),
+            bioHTML: text(), homepage: LinkView(name: text(), url: text()),
+            links: [LinkView(name: text(), url: text()), LinkView(name: text(), url: text())], threadCount: 1,
+            tweetCount: 2, countsLabel: text(), feedURL: text())
+        let card = ThreadCardView(
+            title: text(), url: text(), dateText: text(), dateISO: text(), author: author, excerptHTML: text(),
+            summary: text(), tweetCount: 3, tweetCountLabel: text(), readingLabel: text(), readLabel: text(),
+            topics: [LinkView(name: text(), url: text())], hasTopics: true)
+        func strings(in value: Any) -> [String] {
+            if let text = value as? String { return [text] }
+            return Mirror(reflecting: value).children.flatMap { strings(in: $0.value) }
+        }
+        #expect(card.texts.sorted() == strings(in: card).sorted())
+        #expect(card.texts.count == next)
+    }
+
     @Test func theBuiltInThemesCardIsReused() {
         #expect(Theme.cardIsReusable(Theme.builtIn.templates))
     }

@@ -194,10 +194,14 @@ public struct PagePlanner: Sendable {
         }
         if count > limit { count = flat.count }
         guard count > limit else { return flat }
+        // The words end where a space character stands alone, so the result's count is the sum of its parts'.
         var result = ""
+        var resultCount = 0
         for word in flat.split(separator: " ") {
-            if result.count + word.count + 1 > limit - 1 { break }
+            let wordCount = word.count
+            if resultCount + wordCount + 1 > limit - 1 { break }
             result += (result.isEmpty ? "" : " ") + word
+            resultCount += (resultCount == 0 ? 0 : 1) + wordCount
         }
         return (result.isEmpty ? String(flat.prefix(limit - 1)) : result) + "…"
     }
