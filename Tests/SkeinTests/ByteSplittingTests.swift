@@ -6,6 +6,22 @@ import Testing
 @Suite struct ByteSplittingTests {
     /// `pieces(separatedBy:)` is `components(separatedBy:)` for the separators Skein cuts at, and
     /// `replacing(every:with:)` joins those components with the replacement.
+    @Test func whiteSpaceFromTheFirstByteIsCharacterWhiteSpace() {
+        let followers = ["", "\u{301}", "\u{200D}", "\u{FE0F}", "\n", "\u{1F3FB}"]
+        for scalar in (0..<0x80).compactMap(Unicode.Scalar.init) {
+            for follower in followers {
+                for character in String(scalar) + follower {
+                    #expect(
+                        character.isWhitespaceASCIIFirst == character.isWhitespace,
+                        "\(String(character).debugDescription)")
+                }
+            }
+        }
+        for character in "\u{85}\u{A0}\u{2028}\u{3000}é東🦀" {
+            #expect(character.isWhitespaceASCIIFirst == character.isWhitespace)
+        }
+    }
+
     @Test func piecesAreFoundationsComponents() {
         var random = IncrementalBuildTests.SeededGenerator(state: 7)
         let parts = [

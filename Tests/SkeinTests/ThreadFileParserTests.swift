@@ -53,6 +53,11 @@ import Testing
         let parsed = try #require(parse(text).0)
         #expect(parsed.tweets.count == 2)
         #expect(parsed.tweets[0].markdown.contains("key: value"))
+        // A fence indented by three spaces still opens a block; by four, it is indented code, and does not.
+        let three = "---\nauthor: ada\ndate: 2024-03-01\n---\nCode:\n   ~~~\n---\n~~~\n---\nNext."
+        #expect(try #require(parse(three).0).tweets.count == 2)
+        let four = "---\nauthor: ada\ndate: 2024-03-01\n---\nCode:\n\n    ~~~\n---\nMore\n---\nNext."
+        #expect(try #require(parse(four).0).tweets.count == 3)
     }
 
     @Test func readsTweetAttributes() throws {

@@ -71,8 +71,9 @@ public struct RenderedMarkdown: Sendable, Equatable {
         var inWord = false
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
             for character in text {
-                if !character.isWhitespace && !inWord { count += 1 }
-                inWord = !character.isWhitespace
+                let isSpace = character.isWhitespaceASCIIFirst
+                if !isSpace && !inWord { count += 1 }
+                inWord = !isSpace
             }
             return count
         }

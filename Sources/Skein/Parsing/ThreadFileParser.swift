@@ -220,10 +220,10 @@ public enum ThreadFileParser {
 
     /// The fence marker (```` ``` ```` or `~~~`, with its length) when `line` opens a fenced code block.
     private static func fenceOpening(_ line: Substring) -> Substring? {
-        let trimmed = line.drop { $0 == " " }
-        guard line.count - trimmed.count <= 3, let first = trimmed.first, first == "`" || first == "~" else {
-            return nil
-        }
+        // Up to three spaces before it, counted without counting the whole line, which every line would pay.
+        let indentation = line.prefix(4).prefix { $0 == " " }.count
+        let trimmed = line.dropFirst(indentation)
+        guard indentation <= 3, let first = trimmed.first, first == "`" || first == "~" else { return nil }
         let marker = trimmed.prefix { $0 == first }
         guard marker.count >= 3 else { return nil }
         if first == "`" && trimmed.dropFirst(marker.count).contains("`") { return nil }

@@ -172,26 +172,27 @@ public struct PagePlanner: Sendable {
     static func clipped(_ text: String, to limit: Int) -> String {
         // The words joined by single spaces, up to one character past the limit: all that the cut reads. `count`
         // is at least `flat.count`: a space and a combining mark after it make one character.
-        var flat = ""
+        var bytes: [UInt8] = []
         var count = 0
         var spaced = false
         for character in text {
-            if character.isWhitespace {
-                spaced = !flat.isEmpty
+            if character.isWhitespaceASCIIFirst {
+                spaced = !bytes.isEmpty
                 continue
             }
             if spaced {
-                flat.append(" ")
+                bytes.append(UInt8(ascii: " "))
                 count += 1
                 spaced = false
             }
             if count > limit {
-                count = flat.count
+                count = String(decoding: bytes, as: UTF8.self).count
                 if count > limit { break }
             }
-            flat.append(character)
+            bytes += character.utf8
             count += 1
         }
+        let flat = String(decoding: bytes, as: UTF8.self)
         if count > limit { count = flat.count }
         guard count > limit else { return flat }
         // The words end where a space character stands alone, so the result's count is the sum of its parts'.
