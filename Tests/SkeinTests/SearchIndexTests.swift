@@ -115,6 +115,23 @@ import Testing
         }
     }
 
+    /// The threads files too.
+    @Test func threadsScriptsAreWhatJSONEncoderWrites() {
+        var random = IncrementalBuildTests.SeededGenerator(state: 12)
+        let pieces = ["a", "É", "東京", "\"", "\\", "/", "</script>", "\u{2028}", "\n", "\u{1}", "🦀", " ", ""]
+        func text() -> String {
+            (0..<Int.random(in: 0...4, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+        }
+        for chunk in 0..<100 {
+            let entries = (0..<Int.random(in: 0...5, using: &random)).map { _ in
+                SearchIndex.Entry(
+                    t: text(), u: text(), a: text(), h: text(), d: text(),
+                    k: (0..<Int.random(in: 0...3, using: &random)).map { _ in text() }, x: text())
+            }
+            #expect(SearchIndex.threadsScript(chunk, entries) == SearchIndex.script("threads", chunk, entries))
+        }
+    }
+
     /// A thread's text terms, found when its tweets are rendered and kept in the cache's file, count every
     /// occurrence in every tweet, come back from the file as they were, and bytes that are not terms are refused.
     @Test func aThreadsTermsSurviveTheCacheAndDamageIsRefused() throws {

@@ -94,6 +94,8 @@ import Testing
         ("---\nauthor: ada\ndate: yesterday\n---\nOne.\n", 3, 7, "is not a date"),
         ("---\nauthor: ada\ndate: 2024-03-01T10:00:00\n---\nOne.\n", 3, 7, "no time zone"),
         ("---\nauthor: ada\ndate: 1969-12-31\n---\nOne.\n", 3, 7, "outside the years 1970 to 9999"),
+        ("---\nauthor: ada\ndate: 12024-03-01\n---\nOne.\n", 3, 7, "outside the years 1970 to 9999"),
+        ("---\nauthor: ada\ndate: 2024-03-01T24:10:00+01:00\n---\nOne.\n", 3, 7, "not a time of the day"),
         ("---\nauthor: ada\ndate: 2024-03-01\n---\n\n", 4, 1, "the thread has no tweets"),
         ("---\nauthor: ada\ndate: 2024-03-01\n---\nOne.\n---\n\n---\nTwo.\n", 6, 1, "this tweet is empty"),
         ("---\nauthor: ../evil\ndate: 2024-03-01\n---\nOne.\n", 2, 9, "is not a handle"),

@@ -12,7 +12,7 @@ enum DateParsing {
     static func parse(_ text: String) -> Result<Date, Problem> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let example = "write it as 2024-03-01 or 2024-03-01T10:30:00+01:00"
-        if trimmed.range(of: #"^[0-9]{5,}-"#, options: .regularExpression) != nil {
+        if matches(Patterns.longYear, trimmed) {
             return .failure(Problem(message: "'\(trimmed)' is outside the years 1970 to 9999"))
         }
         guard let date = Date.construct(from: Node.Scalar(trimmed)) else {
@@ -53,18 +53,35 @@ enum DateParsing {
     private static func hasOffset(_ text: String) -> Bool {
         if text.hasSuffix("Z") || text.hasSuffix("z") { return true }
         let tail = text.suffix(6)
-        return tail.range(of: #"[+-]\d{1,2}(:?\d{2})?$"#, options: .regularExpression) != nil
+        return matches(Patterns.offset, String(tail))
     }
 
     /// Hours up to 23, minutes up to 59, seconds up to 60 (a leap second).
     private static func isRealTime(_ text: String) -> Bool {
-        guard let match = text.range(of: #"[Tt ]+([0-9]{1,2}):([0-9]{2})(:([0-9]{2}))?"#, options: .regularExpression)
+        guard let found = Patterns.time.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let match = Range(found.range, in: text)
         else {
             return false
         }
         let numbers = text[match].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard numbers.count >= 2 else { return false }
         return numbers[0] <= 23 && numbers[1] <= 59 && (numbers.count < 3 || numbers[2] <= 60)
+    }
+
+    /// The patterns, compiled once: `range(of:options: .regularExpression)` compiles its pattern at each call.
+    private enum Patterns {
+        static let longYear = compile(#"^[0-9]{5,}-"#)
+        static let offset = compile(#"[+-]\d{1,2}(:?\d{2})?$"#)
+        static let time = compile(#"[Tt ]+([0-9]{1,2}):([0-9]{2})(:([0-9]{2}))?"#)
+
+        static func compile(_ pattern: String) -> NSRegularExpression {
+            // The patterns are fixed; a failure here is a bug caught by every test run.
+            try! NSRegularExpression(pattern: pattern)
+        }
+    }
+
+    private static func matches(_ pattern: NSRegularExpression, _ text: String) -> Bool {
+        pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     private static func isRealDay(year: Int, month: Int, day: Int) -> Bool {

@@ -60,12 +60,15 @@ extension PagePlanner {
         let count = thread.tweetCount
         let url = urls.absolute(.thread(thread.slug))
         let root = urls.prefix(.absolute)
-        var content = ""
+        var bytes: [UInt8] = []
         for tweet in thread.tweets {
-            if !content.isEmpty { content += "\n" }
-            content += "<p><a href=\"\(url)#t\(tweet.number)\">\(tweet.number)/\(count)</a></p>\n"
-            content += tweet.content.html(withRoot: root)
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+            bytes += "<p><a href=\"".utf8
+            bytes += url.utf8
+            bytes += "#t\(tweet.number)\">\(tweet.number)/\(count)</a></p>\n".utf8
+            bytes += tweet.content.html(withRoot: root).utf8
         }
+        let content = String(decoding: bytes, as: UTF8.self)
         return FeedEntryView(
             title: thread.title, url: url, id: url,
             published: threadDates[index].iso, updated: threadDates[index].lastChangeISO,

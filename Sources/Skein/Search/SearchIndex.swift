@@ -96,7 +96,7 @@ struct SearchIndex {
             }
             files.append(
                 GeneratedFile(path: "search/threads-\(start / Self.chunkSize).js", fingerprint: hasher.finalized) {
-                    Self.script("threads", start / Self.chunkSize, chunk)
+                    Self.threadsScript(start / Self.chunkSize, chunk)
                 })
         }
         let manifest = Manifest(
@@ -237,6 +237,34 @@ struct SearchIndex {
             bytes.append(UInt8(ascii: "]"))
         }
         bytes += "});\n".utf8
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `script("threads", chunk, entries)`, written directly: the bytes JSONEncoder gives (its keys sorted).
+    static func threadsScript(_ chunk: Int, _ entries: [Entry]) -> String {
+        var bytes: [UInt8] = []
+        bytes += "window.skeinSearch.add(\"threads\", \(chunk), [".utf8
+        for (index, entry) in entries.enumerated() {
+            bytes += (index == 0 ? "{\"a\":" : ",{\"a\":").utf8
+            appendJSON(entry.a, to: &bytes)
+            bytes += ",\"d\":".utf8
+            appendJSON(entry.d, to: &bytes)
+            bytes += ",\"h\":".utf8
+            appendJSON(entry.h, to: &bytes)
+            bytes += ",\"k\":[".utf8
+            for (position, topic) in entry.k.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendJSON(topic, to: &bytes)
+            }
+            bytes += "],\"t\":".utf8
+            appendJSON(entry.t, to: &bytes)
+            bytes += ",\"u\":".utf8
+            appendJSON(entry.u, to: &bytes)
+            bytes += ",\"x\":".utf8
+            appendJSON(entry.x, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes += "]);\n".utf8
         return String(decoding: bytes, as: UTF8.self)
     }
 
