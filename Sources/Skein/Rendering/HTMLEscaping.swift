@@ -24,28 +24,38 @@ struct FastHTMLEscaping: MustacheContentType {
         return escape(contiguous)
     }
 
-    /// The escaped text, or nil when nothing needs escaping.
+    /// The escaped text, or nil when nothing needs escaping: one pass counts what the replacements add, a second
+    /// writes the text into a string of exactly that size.
     private static func escape(bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let first = bytes.firstIndex(where: needsEscape) else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + bytes.count / 8 + 8)
-        output.append(contentsOf: bytes[..<first])
-        for byte in bytes[first...] {
+        var added = 0
+        for byte in bytes {
             switch byte {
-            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-            default: output.append(byte)
+            case UInt8(ascii: "<"), UInt8(ascii: ">"): added += 3
+            case UInt8(ascii: "&"), UInt8(ascii: "'"): added += 4
+            case UInt8(ascii: "\""): added += 5
+            default: break
             }
         }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
-            || byte == UInt8(ascii: "\"")
-            || byte == UInt8(ascii: "'")
+        guard added > 0 else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count + added) { output in
+            var at = 0
+            func put(_ replacement: StaticString) {
+                for index in 0..<replacement.utf8CodeUnitCount { output[at + index] = replacement.utf8Start[index] }
+                at += replacement.utf8CodeUnitCount
+            }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "<"): put("&lt;")
+                case UInt8(ascii: ">"): put("&gt;")
+                case UInt8(ascii: "&"): put("&amp;")
+                case UInt8(ascii: "\""): put("&quot;")
+                case UInt8(ascii: "'"): put("&#39;")
+                default:
+                    output[at] = byte
+                    at += 1
+                }
+            }
+            return at
+        }
     }
 }
