@@ -26,12 +26,14 @@ public struct Entity: Sendable, Equatable {
 public enum EntityExtractor {
     /// Hashtags, mentions and URLs in `text`, in order, none overlapping (an entity inside a URL is not one).
     public static func entities(in text: String) -> [Entity] {
-        inPieces(of: text, needing: [.hashtag, .mention, .url], scanning: wholeTextEntities(in:))
+        inPieces(of: text, needing: [.hashtag, .mention, .url]) { piece, signs in
+            wholeTextEntities(in: piece, showing: signs)
+        }
     }
 
     /// Hashtags without `#`.
     public static func hashtags(in text: String, checkingURLs: Bool = true) -> [Entity] {
-        inPieces(of: text, needing: .hashtag) { piece in
+        inPieces(of: text, needing: .hashtag) { piece, _ in
             let tags = scanHashtags(in: piece)
             guard checkingURLs, !tags.isEmpty else { return tags }
             let links = scanURLs(in: piece)
@@ -41,18 +43,23 @@ public enum EntityExtractor {
 
     /// Mentions of single accounts (not lists) without `@`.
     public static func mentions(in text: String) -> [Entity] {
-        inPieces(of: text, needing: .mention, scanning: scanMentions(in:))
+        inPieces(of: text, needing: .mention) { piece, _ in scanMentions(in: piece) }
     }
 
     /// URLs, with or without a scheme.
     public static func urls(in text: String) -> [Entity] {
-        inPieces(of: text, needing: .url, scanning: scanURLs(in:))
+        inPieces(of: text, needing: .url) { piece, _ in scanURLs(in: piece) }
     }
 
     /// The patterns run on all of `text`, overlaps left out: what ``entities(in:)`` runs on each piece, and, run on
     /// a whole text, what it must equal (the tests' reference).
-    static func wholeTextEntities(in text: String) -> [Entity] {
-        var found = scanURLs(in: text) + scanHashtags(in: text) + scanMentions(in: text)
+    ///
+    /// Only the patterns whose sign `signs` shows run: a text without one cannot match its pattern (every hashtag has
+    /// its `#`, every mention its `@`, every URL a dot before its top-level domain).
+    static func wholeTextEntities(in text: String, showing signs: Signs = [.hashtag, .mention, .url]) -> [Entity] {
+        var found = signs.contains(.url) ? scanURLs(in: text) : []
+        if signs.contains(.hashtag) { found += scanHashtags(in: text) }
+        if signs.contains(.mention) { found += scanMentions(in: text) }
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
         var kept: [Entity] = []
         for entity in found where kept.last.map({ $0.range.upperBound <= entity.range.lowerBound }) ?? true {
@@ -74,17 +81,19 @@ public enum EntityExtractor {
 
     /// `scan` applied to every piece of `text` between ASCII white space that shows one of `needed`, with the ranges
     /// of what it finds moved back into `text`.
-    private static func inPieces(of text: String, needing needed: Signs, scanning scan: (String) -> [Entity])
+    private static func inPieces(
+        of text: String, needing needed: Signs, scanning scan: (_ piece: String, _ signs: Signs) -> [Entity]
+    )
         -> [Entity]
     {
         var text = text
         text.makeContiguousUTF8()
         var result: [Entity] = []
         let utf8 = text.utf8
-        func scanPiece(_ start: Int, _ end: Int) {
+        func scanPiece(_ start: Int, _ end: Int, _ signs: Signs) {
             let lower = utf8.index(utf8.startIndex, offsetBy: start)
             let piece = String(text[lower..<utf8.index(lower, offsetBy: end - start)])
-            for var entity in scan(piece) {
+            for var entity in scan(piece, signs) {
                 let from = piece.utf8.distance(from: piece.startIndex, to: entity.range.lowerBound)
                 let length = piece.utf8.distance(from: entity.range.lowerBound, to: entity.range.upperBound)
                 let entityStart = utf8.index(lower, offsetBy: from)
@@ -100,7 +109,7 @@ public enum EntityExtractor {
             for (offset, byte) in bytes.enumerated() {
                 switch byte {
                 case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
-                    if !signs.isDisjoint(with: needed) { scanPiece(start, offset) }
+                    if !signs.isDisjoint(with: needed) { scanPiece(start, offset, signs) }
                     start = offset + 1
                     signs = []
                 case UInt8(ascii: "#"):
@@ -122,7 +131,7 @@ public enum EntityExtractor {
                 beforePrevious = previous
                 previous = byte
             }
-            if !signs.isDisjoint(with: needed) { scanPiece(start, bytes.count) }
+            if !signs.isDisjoint(with: needed) { scanPiece(start, bytes.count, signs) }
         }
         return result
     }
