@@ -81,18 +81,23 @@ extension BuildCache {
         let (parsed, rendered, _) = contents()
         release(table)
         let changed = storage.changed[table] ?? []
-        for shard in changed.sorted() {
+        // Each shard's keys, found in one pass; the shards are written in parallel.
+        var keys = [[UInt64]](repeating: [], count: Self.shardCount)
+        for key in table == .parsed ? Array(parsed.keys) : Array(rendered.keys) {
+            keys[Self.shard(of: key)].append(key)
+        }
+        let shardKeys = keys
+        _ = changed.sorted().parallelMap { shard in
             Self.writeFile(Self.path(of: table, shard, in: storage.folder)) { writer, flush in
-                let inShard = { (key: UInt64) in Self.shard(of: key) == shard }
                 switch table {
                 case .parsed:
-                    Self.writeBlocks(parsed.keys.filter(inShard).sorted(), to: &writer, flush: flush) { key, entry in
+                    Self.writeBlocks(shardKeys[shard].sorted(), to: &writer, flush: flush) { key, entry in
                         entry.write(key)
                         entry.write(parsed[key]!.thread)
                         entry.write(parsed[key]!.diagnostics)
                     }
                 case .rendered:
-                    Self.writeBlocks(rendered.keys.filter(inShard).sorted(), to: &writer, flush: flush) { key, entry in
+                    Self.writeBlocks(shardKeys[shard].sorted(), to: &writer, flush: flush) { key, entry in
                         entry.write(key)
                         entry.write(rendered[key]!)
                     }
