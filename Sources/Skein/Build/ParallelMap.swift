@@ -12,7 +12,9 @@ extension Array where Element: Sendable {
             results.deallocate()
         }
         nonisolated(unsafe) let slots = results
-        let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        // Many more chunks than cores: items differ in cost (the feeds, last of the pages, cost several times a thread
+        // page), and with a few large chunks one core was left with the costly last one while the others waited.
+        let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 64))
         let chunks = (count + chunk - 1) / chunk
         self.withUnsafeBufferPointer { input in
             nonisolated(unsafe) let items = input
