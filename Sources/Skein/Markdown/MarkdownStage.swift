@@ -82,9 +82,14 @@ public enum MarkdownStage {
             content.authors.map(\.key).joined(separator: " ") + " " + content.site.mentionBaseURL.absoluteString + " "
                 + imageSizes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
         let ruleKey = rule.finalized
-        let slots = content.threads.map(Slot.init)
-        content.threads = []
-        let threads = slots.parallelMap { slot -> (RenderedThread, UInt64?) in
+        // The sources are moved into their slots, not copied (a copy retains every string and array of a thread).
+        var sources: [ThreadSource] = []
+        swap(&sources, &content.threads)
+        var slots: [Slot] = []
+        slots.reserveCapacity(sources.count)
+        while let source = sources.popLast() { slots.append(Slot(source)) }
+        slots.reverse()
+        var pairs = slots.parallelMap { slot -> (RenderedThread, UInt64?) in
             defer { counter.advance() }
             var source = slot.take()
             let markdown = source.tweets.map(\.markdown)
@@ -94,8 +99,17 @@ public enum MarkdownStage {
             let key = BuildCache.key(markdown: markdown, rule: ruleKey)
             return (RenderedThread(source: source, rendered: cache.renderedTweets(key, render: render)), key)
         }
-        cache?.keepRenderedTweets(Set(threads.compactMap(\.1)))
-        return (threads.map(\.0), bios(content, threads: threads.map(\.0), renderer: renderer))
+        // Moved out of the pairs from the end, then put back in order: no thread is copied.
+        var threads: [RenderedThread] = []
+        threads.reserveCapacity(pairs.count)
+        var keys: Set<UInt64> = []
+        while let (thread, key) = pairs.popLast() {
+            threads.append(thread)
+            if let key { keys.insert(key) }
+        }
+        threads.reverse()
+        cache?.keepRenderedTweets(keys)
+        return (threads, bios(content, threads: threads, renderer: renderer))
     }
 
     /// Holds one thread until its turn, so that the stage is the last to own it. Each slot is taken by one worker.
@@ -104,10 +118,7 @@ public enum MarkdownStage {
 
         init(_ thread: ThreadSource) { self.thread = thread }
 
-        func take() -> ThreadSource {
-            defer { thread = nil }
-            return thread!
-        }
+        func take() -> ThreadSource { thread.take()! }
     }
 
     /// Every author's bio by key; a bio's hashtag links only when its topic exists.
@@ -117,9 +128,9 @@ public enum MarkdownStage {
         var bioRenderer = renderer
         // The same hashtags recur across thousands of tweets: each spelling is made a slug once.
         var names: Set<String> = []
-        for thread in threads {
-            names.formUnion(thread.source.topics)
-            names.formUnion(thread.rendered.hashtags)
+        for index in threads.indices {
+            names.formUnion(threads[index].source.topics)
+            names.formUnion(threads[index].rendered.hashtags)
         }
         bioRenderer.knownTopics = Set(names.map(Slug.make(from:)))
         var bios: [String: RenderedMarkdown] = [:]

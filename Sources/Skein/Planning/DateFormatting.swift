@@ -8,10 +8,13 @@ struct DateFormatting: Sendable {
     private let language: String
     private let timeZone: TimeZone
     let calendar: Calendar
+    /// Names this site's formatters in each thread's dictionary; made once, not on every date formatted.
+    private let key: String
 
     init(site: SiteConfiguration) {
         language = site.language
         timeZone = site.timeZone
+        key = "skein.dates \(language) \(timeZone.identifier) \(timeZone.secondsFromGMT())"
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = site.timeZone
         self.calendar = calendar
@@ -30,7 +33,6 @@ struct DateFormatting: Sendable {
 
     /// This thread's formatters for this site.
     private var formatters: Formatters {
-        let key = "skein.dates \(language) \(timeZone.identifier) \(timeZone.secondsFromGMT())"
         let table = Foundation.Thread.current.threadDictionary
         if let known = table[key] as? Formatters { return known }
         let made = Formatters(language: language, timeZone: timeZone)

@@ -56,8 +56,8 @@ extension PagePlanner {
     /// `/archive/` with years and months, and a page for each month.
     func archivePages() -> [Page] {
         var months: [(year: Int, month: Int, indices: [Int])] = []
-        for (index, thread) in archive.threads.enumerated() {
-            let parts = dates.calendar.dateComponents([.year, .month], from: thread.date)
+        for index in archive.threads.indices {
+            let parts = dates.calendar.dateComponents([.year, .month], from: archive.threads[index].date)
             let key = (parts.year ?? 1970, parts.month ?? 1)
             if let last = months.last, (last.year, last.month) == key {
                 months[months.count - 1].indices.append(index)

@@ -40,16 +40,17 @@ public struct PagePlanner: Sendable {
         let dates = DateFormatting(site: archive.site)
         let threadDates = archive.threads.parallelMap { thread in
             let lastChange = thread.lastTweetTime.map { max(thread.date, $0) } ?? thread.date
+            let iso = dates.isoText(thread.date)
             return ThreadDates(
-                day: dates.dayText(thread.date), iso: dates.isoText(thread.date), lastChange: lastChange,
-                lastChangeISO: dates.isoText(lastChange))
+                day: dates.dayText(thread.date), iso: iso, lastChange: lastChange,
+                lastChangeISO: lastChange == thread.date ? iso : dates.isoText(lastChange))
         }
         let topicIndex = Dictionary(uniqueKeysWithValues: archive.topics.enumerated().map { ($1.slug, $0) })
         let planner = PagePlanner(
             archive: archive, urls: urls, dates: dates, topicIndex: topicIndex, threadDates: threadDates,
             fingerprints: PageFingerprints(archive: archive, topicIndex: topicIndex),
-            authorOrdinals: archive.threads.map { archive.authorIndex[$0.authorKey] ?? -1 },
-            topicOrdinals: archive.threads.map { $0.topicSlugs.map { topicIndex[$0]! } },
+            authorOrdinals: archive.threads.indices.map { archive.authorIndex[archive.threads[$0].authorKey] ?? -1 },
+            topicOrdinals: archive.threads.indices.map { archive.threads[$0].topicSlugs.map { topicIndex[$0]! } },
             topicPaths: archive.topics.map { Route.topic($0.slug).urlPath }, cards: cards)
         var pages: [Page] = []
         pages += planner.listing(

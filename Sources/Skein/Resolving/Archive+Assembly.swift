@@ -31,10 +31,11 @@ extension Archive {
             return (first, TweetStorage.encode(source.tweets.dropFirst(), originalURL: originalURL))
         }
 
-        for index in rendered.indices {
-            // Taken out of the array, so that its tweets' sources are freed as soon as its Thread is made.
-            let item = rendered[index]
-            rendered[index].source.tweets = []
+        // Each is moved out of the array (reversed, so that the first comes off its end first) and freed as soon as
+        // its Thread is made, tweets' sources and all.
+        rendered.reverse()
+        for index in 0..<rendered.count {
+            let item = rendered.removeLast()
             let source = item.source
             let authorKey = Handle.key(source.author)
             var topicSlugs: [String] = []
@@ -59,7 +60,6 @@ extension Archive {
                     file: source.location.file, wordCount: item.rendered.wordCount, search: item.rendered.search))
         }
 
-        rendered = []
         let topics = topicThreads.keys.map { slug in
             // The most used spelling; ties go to the one that sorts first, so the name never depends on file order.
             let name = spellings[slug]!.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key

@@ -51,34 +51,44 @@ public enum ArchiveResolver {
             }
             authors[key] = (profile.handle, profile)
         }
-        let threads = content.threads.map { thread in
-            var thread = thread
-            if thread.isDateOnly { thread.date = DateParsing.moving(thread.date, toMidnightIn: content.site.timeZone) }
-            return thread
+        // Threads are chosen and ordered by index, and each published one copied once: a copy of a thread retains
+        // every string and array it holds.
+        let threads = content.threads
+        let dates = threads.indices.map { index in
+            threads[index].isDateOnly
+                ? DateParsing.moving(threads[index].date, toMidnightIn: content.site.timeZone) : threads[index].date
         }
-        let published = threads.filter { thread in
-            (selection.drafts || !thread.isDraft) && (selection.future || thread.date <= selection.now)
+        let published = threads.indices.filter { index in
+            (selection.drafts || !threads[index].isDraft) && (selection.future || dates[index] <= selection.now)
         }
-        for thread in published where authors[Handle.key(thread.author)] == nil {
-            authors[Handle.key(thread.author)] = (thread.author, nil)
+        for index in published where authors[Handle.key(threads[index].author)] == nil {
+            authors[Handle.key(threads[index].author)] = (threads[index].author, nil)
         }
-        let sorted = published.sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
-        let later = threads.filter { thread in
-            (selection.drafts || !thread.isDraft) && !selection.future && thread.date > selection.now
+        let order = published.sorted { (dates[$0], threads[$1].slug) > (dates[$1], threads[$0].slug) }
+        var sorted: [ThreadSource] = []
+        sorted.reserveCapacity(order.count)
+        for index in order {
+            var thread = threads[index]
+            thread.date = dates[index]
+            sorted.append(thread)
+        }
+        let later = threads.indices.filter { index in
+            (selection.drafts || !threads[index].isDraft) && !selection.future && dates[index] > selection.now
         }
         return ResolvedContent(
             site: content.site, threads: sorted,
             authors: authors.keys.sorted().map { ($0, authors[$0]!.handle, authors[$0]!.profile) },
-            mediaFiles: content.mediaFiles, nextPublication: later.map(\.date).min())
+            mediaFiles: content.mediaFiles, nextPublication: later.map { dates[$0] }.min())
     }
 
     /// Every thread (drafts too, so that publishing one later cannot collide) needs a slug of its own.
     private static func reportSlugCollisions(in threads: [ThreadSource], diagnostics: inout [Diagnostic]) {
-        let bySlug = Dictionary(grouping: threads, by: \.slug)
+        let bySlug = Dictionary(grouping: threads.indices, by: { threads[$0].slug })
         for (slug, group) in bySlug where group.count > 1 {
-            for thread in group {
-                let others = group.filter { $0.location.file != thread.location.file }.map {
-                    SourceLocation.displayPath($0.location.file)
+            for member in group {
+                let thread = threads[member]
+                let others = group.filter { threads[$0].location.file != thread.location.file }.map {
+                    SourceLocation.displayPath(threads[$0].location.file)
                 }
                 diagnostics.append(
                     .error(

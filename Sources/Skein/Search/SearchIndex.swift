@@ -26,11 +26,11 @@ struct SearchIndex {
         let day = ISO8601DateFormatter()
         day.timeZone = archive.site.timeZone
         day.formatOptions = [.withFullDate]
-        let days = archive.threads.map { day.string(from: $0.date) }
+        let days = archive.threads.indices.map { day.string(from: archive.threads[$0].date) }
         // Terms are found per thread in parallel; the postings are merged in thread order, so files never depend on
         // scheduling. Threads go in batches, so that only one batch's terms are held besides the postings.
-        let termsAndEntry = { @Sendable (index: Int) -> (terms: TermCounter, entry: Entry) in
-            let thread = archive.threads[index]
+        // The thread is borrowed from the archive, not copied (a copy retains each of its strings and arrays).
+        @Sendable func termsAndEntry(_ index: Int, of thread: borrowing Thread) -> (terms: TermCounter, entry: Entry) {
             let author = archive.authors[archive.authorIndex[thread.authorKey]!]
             let topics = thread.topicSlugs.compactMap { topicNames[$0] }
             var terms = TermCounter()
@@ -52,7 +52,9 @@ struct SearchIndex {
         var postings: [[Posting]] = []
         var threads: [Entry] = []
         for start in stride(from: 0, to: archive.threads.count, by: 1024) {
-            let batch = Array(start..<min(start + 1024, archive.threads.count)).parallelMap(termsAndEntry)
+            let batch = Array(start..<min(start + 1024, archive.threads.count)).parallelMap { index in
+                termsAndEntry(index, of: archive.threads[index])
+            }
             for (offset, item) in batch.enumerated() {
                 item.terms.forEach { term, weight in
                     let position = vocabulary.position(of: term)

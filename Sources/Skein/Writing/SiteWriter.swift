@@ -66,7 +66,8 @@ final class SiteWriter: Sendable {
         // On a first build nothing is there to compare with, and each read would only fail.
         if !state.withLock({ $0.outputIsEmpty }),
             let existing = FileManager.default.contents(atPath: outputPath + "/" + path),
-            existing.elementsEqual(bytes)
+            existing.count == bytes.count,
+            bytes.isEmpty || existing.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
         {
             return false
         }
