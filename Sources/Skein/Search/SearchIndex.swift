@@ -23,10 +23,8 @@ struct SearchIndex {
 
     init(archive: Archive) {
         let topicNames = Dictionary(uniqueKeysWithValues: archive.topics.map { ($0.slug, $0.name) })
-        let day = ISO8601DateFormatter()
-        day.timeZone = archive.site.timeZone
-        day.formatOptions = [.withFullDate]
-        let days = archive.threads.indices.map { day.string(from: archive.threads[$0].date) }
+        let dates = DateFormatting(site: archive.site)
+        let days = archive.threads.indices.map { dates.isoDayText(archive.threads[$0].date) }
         // Terms are found per thread in parallel; the postings are merged in thread order, so files never depend on
         // scheduling. Threads go in batches, so that only one batch's terms are held besides the postings.
         // The thread is borrowed from the archive, not copied (a copy retains each of its strings and arrays).
