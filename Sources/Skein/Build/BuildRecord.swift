@@ -117,9 +117,18 @@ struct BuildRecord: Codable, Equatable {
         return stamps
     }
 
-    /// The fingerprint of the output from its stamps: every file's path, size and modification time, in path order.
+    /// The fingerprint of the output from its stamps: every file's path, size and modification time. Each file is
+    /// hashed alone and the hashes are added, a sum that does not depend on order: sorting the paths first was most
+    /// of the time this took (16,500 files at 10,000 threads).
     static func outputs(_ stamps: [String: String]) -> String {
-        Fingerprint.of(stamps.keys.sorted().map { $0 + " " + stamps[$0]! }.joined(separator: "\n"))
+        var sum: UInt64 = 0
+        for (path, stamp) in stamps {
+            var hasher = StableHasher()
+            hasher.combine(path)
+            hasher.combine(stamp)
+            sum &+= hasher.finalized
+        }
+        return "\(stamps.count) " + String(sum, radix: 16)
     }
 
     private static func absolute(_ path: String) -> String {
@@ -151,8 +160,9 @@ struct BuildRecord: Codable, Equatable {
 
 /// A 64-bit FNV-1a hash in hexadecimal: enough to notice that bytes changed, not a defence against forgery.
 public enum Fingerprint {
+    /// Hashed from the bytes in place: `Data`'s own iterator costs several times as much per byte.
     public static func of(_ data: Data) -> String {
-        String(hash(data), radix: 16)
+        String(data.withUnsafeBytes { hash($0) }, radix: 16)
     }
 
     /// The hash itself; the search index's term counter finds terms by it too.
@@ -166,6 +176,7 @@ public enum Fingerprint {
     }
 
     public static func of(_ text: String) -> String {
-        of(Data(text.utf8))
+        var text = text
+        return String(text.withUTF8 { hash($0) }, radix: 16)
     }
 }
