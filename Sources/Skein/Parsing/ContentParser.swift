@@ -25,7 +25,7 @@ public enum ContentParser {
                 profiles.append(profile)
             }
         }
-        let results = inventory.threadFiles.parallelMap { file -> (ThreadSource?, [Diagnostic], UInt64?) in
+        var results = inventory.threadFiles.parallelMap { file -> (ThreadSource?, [Diagnostic], UInt64?) in
             defer { counter.advance() }
             var fileDiagnostics: [Diagnostic] = []
             guard let data = SourceText.data(of: file, diagnostics: &fileDiagnostics) else {
@@ -45,12 +45,14 @@ public enum ContentParser {
             let (thread, found) = cache.thread(key, parse: parse)
             return (thread, found, key)
         }
-        var threads: [ThreadSource] = []
-        for (thread, fileDiagnostics, _) in results {
-            diagnostics += fileDiagnostics
-            if let thread { threads.append(thread) }
-        }
         cache?.keepThreads(Set(results.compactMap { $0.2 }))
+        // Each thread is moved out of the results, not copied (a copy retains each of its strings and arrays).
+        var threads: [ThreadSource] = []
+        threads.reserveCapacity(results.count)
+        for index in results.indices {
+            diagnostics += results[index].1
+            if let thread = results[index].0.take() { threads.append(thread) }
+        }
         return ParsedContent(site: site, profiles: profiles, threads: threads, mediaFiles: inventory.mediaFiles)
     }
 }
