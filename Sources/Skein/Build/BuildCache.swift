@@ -39,6 +39,8 @@ public final class BuildCache: Sendable {
     }
 
     private let parsed = Mutex<[UInt64: ParsedFile]>([:])
+    /// The hash of each content file's bytes by path, as the build record read them just before this build.
+    private let fileHashes = Mutex<[String: UInt64]>([:])
     private let rendered = Mutex<[UInt64: RenderedTweets]>([:])
     private let written = Mutex<WrittenSite?>(nil)
     /// The related threads of the last build, and the key of the topics and authors they were found from.
@@ -50,12 +52,27 @@ public final class BuildCache: Sendable {
     /// An empty cache.
     public init() {}
 
-    /// The key of a thread file: its path, which its diagnostics name, and its bytes.
-    static func key(file: String, data: Data) -> UInt64 {
+    /// The key of a thread file: its path, which its diagnostics name, and the hash of its bytes
+    /// (``StableHasher/hash(_:)``).
+    static func key(file: String, bytesHash: UInt64) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(file)
-        data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(bytesHash)
         return hasher.finalized
+    }
+
+    /// Keeps the hashes of the content files' bytes that the build record has just read (`skein build` only).
+    func remember(fileHashes hashes: [String: UInt64]) {
+        fileHashes.withLock { $0 = hashes }
+    }
+
+    /// The parse of `file` kept for the bytes the build record found in it, without reading the file again; nil when
+    /// the record did not read it or the cache has no parse of those bytes.
+    func parsedFile(unread file: String) -> (key: UInt64, thread: ThreadSource?, diagnostics: [Diagnostic])? {
+        guard let hash = fileHashes.withLock({ $0[file] }) else { return nil }
+        let key = Self.key(file: file, bytesHash: hash)
+        guard let hit = parsed.withLock({ $0[key] }) else { return nil }
+        return (key, hit.thread, hit.diagnostics)
     }
 
     /// The thread file `file` with these bytes parsed, from the cache when it was parsed before.

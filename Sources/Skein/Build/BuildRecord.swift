@@ -60,8 +60,10 @@ struct BuildRecord: Codable, Equatable {
         self.inputs == inputs && self.outputs == outputs && (nextPublication.map { now < $0 } ?? true)
     }
 
-    /// The fingerprint of everything a build reads: the archive's files, the theme, the options and Skein itself.
-    static func inputs(of options: BuildOptions, theme: String) -> String {
+    /// The fingerprint of everything a build reads: the archive's files, the theme, the options and Skein itself;
+    /// and the hash of each file's bytes by path (``StableHasher/hash(_:)``), which the parse stage finds a cached
+    /// parse by without reading the file again.
+    static func inputs(of options: BuildOptions, theme: String) -> (fingerprint: String, fileHashes: [String: UInt64]) {
         var parts = [
             "skein " + SkeinVersion.string, executableStamp(), "content " + absolute(options.content),
             "output " + absolute(options.output), "theme " + theme,
@@ -76,15 +78,18 @@ struct BuildRecord: Codable, Equatable {
             .map { "authors/" + $0 }
             + ContentInventory.files(under: root + "/threads", recursive: true, diagnostics: &ignored)
             .map { "threads/" + $0 }
-        let hashes = texts.parallelMap { path -> String in
-            FileManager.default.contents(atPath: root + "/" + path).map { String(StableHasher.hash($0), radix: 16) }
-                ?? "missing"
+        let hashes = texts.parallelMap { path in
+            FileManager.default.contents(atPath: root + "/" + path).map(StableHasher.hash)
         }
-        for (path, hash) in zip(texts, hashes) { parts.append(path + " " + hash) }
+        var fileHashes: [String: UInt64] = [:]
+        for (path, hash) in zip(texts, hashes) {
+            parts.append(path + " " + (hash.map { String($0, radix: 16) } ?? "missing"))
+            if let hash { fileHashes[root + "/" + path] = hash }
+        }
         for path in ContentInventory.files(under: root + "/media", recursive: true, diagnostics: &ignored) {
             parts.append("media/" + path + " " + stamp(root + "/media/" + path))
         }
-        return Fingerprint.of(parts.joined(separator: "\n"))
+        return (Fingerprint.of(parts.joined(separator: "\n")), fileHashes)
     }
 
     /// The fingerprint of a theme folder's files, or of the built-in theme.

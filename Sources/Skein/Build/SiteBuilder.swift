@@ -128,7 +128,8 @@ public enum SiteBuilder {
         if let folder = options.recordFolder {
             var clock = StageClock()
             let path = BuildRecord.path(in: folder, output: options.output)
-            inputs = BuildRecord.inputs(of: options, theme: BuildRecord.theme(options))
+            let fileHashes: [String: UInt64]
+            (inputs, fileHashes) = BuildRecord.inputs(of: options, theme: BuildRecord.theme(options))
             let record = BuildRecord.load(from: path)
             outputStamps = BuildRecord.outputStamps(of: options.output, paths: record?.outputPaths)
             let outputs = BuildRecord.outputs(outputStamps)
@@ -151,6 +152,7 @@ public enum SiteBuilder {
                 } else {
                     outputIsAsRecorded = true
                 }
+                cache.remember(fileHashes: fileHashes)
                 options.cache = cache
                 storesCache = true
             }

@@ -27,6 +27,7 @@ public enum ContentParser {
         }
         var results = inventory.threadFiles.parallelMap { file -> (ThreadSource?, [Diagnostic], UInt64?) in
             defer { counter.advance() }
+            if let hit = cache?.parsedFile(unread: file) { return (hit.thread, hit.diagnostics, hit.key) }
             var fileDiagnostics: [Diagnostic] = []
             guard let data = SourceText.data(of: file, diagnostics: &fileDiagnostics) else {
                 return (nil, fileDiagnostics, nil)
@@ -41,7 +42,7 @@ public enum ContentParser {
                 let (thread, found) = parse()
                 return (thread, found, nil)
             }
-            let key = BuildCache.key(file: file, data: data)
+            let key = BuildCache.key(file: file, bytesHash: StableHasher.hash(data))
             let (thread, found) = cache.thread(key, parse: parse)
             return (thread, found, key)
         }
