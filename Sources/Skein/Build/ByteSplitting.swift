@@ -71,13 +71,17 @@ extension String {
     }
 }
 
+extension UInt8 {
+    /// The ASCII white space: tab, line feed, vertical tab, form feed, carriage return and space.
+    var isASCIIWhitespace: Bool { self == 0x20 || (self >= 0x09 && self <= 0x0D) }
+}
+
 extension Character {
-    /// `isWhitespace`, read from the first byte when it is ASCII: a character's white space is its first scalar's,
-    /// and the ASCII white space is tab, line feed, vertical tab, form feed, carriage return and space. The Unicode
-    /// property lookup is slower than the rest of the plain-text loops that ask it for every character.
+    /// `isWhitespace`, read from the first byte when it is ASCII: a character's white space is its first scalar's.
+    /// The Unicode property lookup is slower than the rest of the plain-text loops that ask it for every character.
     var isWhitespaceASCIIFirst: Bool {
         let first = utf8.first!
         guard first < 0x80 else { return isWhitespace }
-        return first == 0x20 || (first >= 0x09 && first <= 0x0D)
+        return first.isASCIIWhitespace
     }
 }

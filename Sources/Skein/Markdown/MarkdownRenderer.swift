@@ -78,8 +78,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
             return count
         }
         for byte in text.utf8 {
-            // The ASCII white space: tab, line feed, vertical tab, form feed, carriage return and space.
-            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            let isSpace = byte.isASCIIWhitespace
             if !isSpace && !inWord { count += 1 }
             inWord = !isSpace
         }

@@ -114,8 +114,7 @@ extension Archive {
             if let stop = sentence.indices.first(where: { index in
                 (sentence[index] == UInt8(ascii: ".") || sentence[index] == UInt8(ascii: "!")
                     || sentence[index] == UInt8(ascii: "?"))
-                    && (index + 1 == end || sentence[index + 1] == 0x20
-                        || (sentence[index + 1] >= 0x09 && sentence[index + 1] <= 0x0D))
+                    && (index + 1 == end || sentence[index + 1].isASCIIWhitespace)
             }) {
                 sentence = trimmed(sentence[...stop], where: asciiWhitespace)
                 if sentence.last == UInt8(ascii: "."), sentence.dropLast().last != UInt8(ascii: ".") {
@@ -161,7 +160,7 @@ extension Archive {
                 let next = bytes.index(after: index)
                 let byte = bytes[index]
                 if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?"),
-                    next == bytes.endIndex || bytes[next] == 0x20 || (bytes[next] >= 0x09 && bytes[next] <= 0x0D)
+                    next == bytes.endIndex || bytes[next].isASCIIWhitespace
                 {
                     return index
                 }
