@@ -3,8 +3,8 @@ import Skein
 import Testing
 
 /// An incremental build must give exactly the bytes of a clean build. A seeded random walk of edits (threads added,
-/// changed, retitled, redated, timed, deleted and renamed; authors renamed, given bios or removed; templates and
-/// settings changed) is applied to an archive, and after each step the incremental output is compared with a clean build.
+/// changed, lengthened, retitled, redated, timed, deleted and renamed; authors renamed, given bios or removed;
+/// templates changed, cards made to show their authors' counts or not; settings changed) is applied to an archive, and after each step the incremental output is compared with a clean build.
 @Suite struct IncrementalBuildTests {
     /// A generator that gives the same sequence on every machine (SplitMix64).
     struct SeededGenerator: RandomNumberGenerator {
@@ -76,7 +76,7 @@ import Testing
         func step() throws -> String {
             let paths = threads.keys.sorted()
             let path = pick(paths)
-            switch Int.random(in: 0..<12, using: &random) {
+            switch Int.random(in: 0..<14, using: &random) {
             case 0:
                 try addThread()
                 return "add a thread"
@@ -133,6 +133,19 @@ import Testing
                 counter += 1
                 try save(path)
                 return "give the last tweet of \(path) a time"
+            case 11:
+                // The author's tweet count changes, which every card of the author carries.
+                threads[path]!.tweets.append(tweet())
+                try save(path)
+                return "add a tweet to \(path)"
+            case 12:
+                let card = archive.root + "/Templates/partials/card.mustache"
+                let shown = try String(contentsOfFile: card, encoding: .utf8).contains("countsLabel")
+                try archive.write(
+                    "Templates/partials/card.mustache",
+                    Theme.builtIn.templates["partials/card"]! + (shown ? "" : "{{#author}}{{countsLabel}}{{/author}}\n")
+                )
+                return shown ? "cards without counts" : "cards with their authors' counts"
             default:
                 try save(path)
                 return "save \(path) unchanged"
@@ -201,6 +214,40 @@ import Testing
                 #expect(summary.pagesRendered <= 6, "step \(number) (\(edit)): unchanged pages were skipped")
             }
         }
+    }
+
+    /// A tweet added to a thread changes its author's counts, which every card of the author's threads carries. With
+    /// a theme whose cards do not show them (the default), the pages that show only other threads of that author as
+    /// cards are not rendered again; with one whose cards show them, they are. Both give a clean build's bytes.
+    @Test func pagesThatReadNoCountsAreNotRenderedWhenCountsChange() throws {
+        var rendered: [Int] = []
+        for card in [Theme.builtIn.templates["partials/card"]!, "{{author.countsLabel}}\n"] {
+            let archive = try TemporaryArchive(site: "title: Counts\nbase_url: https://example.org/\npage_size: 2\n")
+            for (name, text) in Theme.builtIn.templates { try archive.write("Templates/\(name).mustache", text) }
+            for (name, data) in Theme.builtIn.assets { try archive.write("Templates/assets/" + name, data) }
+            try archive.write("Templates/partials/card.mustache", card)
+            for number in 1...6 {
+                try archive.write(
+                    "Content/threads/t\(number).md",
+                    threadFile(
+                        author: number.isMultiple(of: 2) ? "ada" : "bob", date: "2024-0\(number)-01",
+                        tweets: ["Thread \(number) #topic\(number)", "More."]))
+            }
+            var options = BuildOptions(
+                content: archive.content, output: archive.output, selection: .init(now: Self.now))
+            options.recordFolder = archive.root + "/.skein-cache"
+            try SiteBuilder.build(options)
+            try archive.write(
+                "Content/threads/t2.md",
+                threadFile(author: "ada", date: "2024-02-01", tweets: ["Thread 2 #topic2", "More.", "And more."]))
+            rendered.append(try SiteBuilder.build(options).pagesRendered)
+            let clean = try TemporaryArchive(site: nil)
+            try SiteBuilder.build(
+                BuildOptions(content: archive.content, output: clean.output, selection: .init(now: Self.now)))
+            #expect(archive.outputTree() == clean.outputTree(), "card: \(card.prefix(30))")
+        }
+        // #topic4 and #topic6 list only ada's other threads, and so do their feeds.
+        #expect(rendered[0] + 4 <= rendered[1], "pages rendered, without counts on cards and with: \(rendered)")
     }
 
     @Test func aDamagedCacheIsIgnored() throws {

@@ -298,9 +298,12 @@ public enum SiteBuilder {
         let counter = ProgressCounter("rendering", total: site.pages.count, handler: progress)
         let output = writer.output.path
         // Written by the last build from what it is made from now, and still there.
+        let isThere = { @Sendable (path: String) -> Bool in
+            previousPagesAreThere || FileManager.default.fileExists(atPath: output + "/" + path)
+        }
         let isUnchanged = { @Sendable (path: String, fingerprint: UInt64?) -> Bool in
             guard let fingerprint, previousPages?[path] == fingerprint else { return false }
-            return previousPagesAreThere || FileManager.default.fileExists(atPath: output + "/" + path)
+            return isThere(path)
         }
         var fingerprints: [String: UInt64] = [:]
         do {
@@ -318,20 +321,28 @@ public enum SiteBuilder {
         }
         clock.lap("search index", counted(site.generatedPaths.count, "file"))
         let rendering = site
-        let outcomes = rendering.pages.parallelMap { page -> Result<Bool, BuildFailure> in
+        // A page's file is known by the fingerprint that holds the authors' counts its rendering read.
+        let outcomes = rendering.pages.parallelMap {
+            page -> Result<(fingerprint: UInt64?, rendered: Bool), BuildFailure> in
             defer { counter.advance() }
             let path = page.route.filePath
-            if isUnchanged(path, page.fingerprint) { return .success(false) }
-            let text = rendering.render(page)
+            if let fingerprint = page.fingerprint, let known = previousPages?[path], fingerprint.matches(known),
+                isThere(path)
+            {
+                return .success((known, false))
+            }
+            let reads = AuthorCountReads(owner: page.fingerprint?.owner)
+            let text = reads.recording { rendering.render(page) }
             return Result { () throws(BuildFailure) in
                 _ = try writer.stage(text, at: path)
-                return true
+                return (page.fingerprint?.recorded(after: reads), true)
             }
         }
         var rendered = 0
         for (page, outcome) in zip(site.pages, outcomes) {
-            if try outcome.get() { rendered += 1 }
-            fingerprints[page.route.filePath] = page.fingerprint
+            let outcome = try outcome.get()
+            if outcome.rendered { rendered += 1 }
+            fingerprints[page.route.filePath] = outcome.fingerprint
         }
         site.cards?.release()
         clock.lap("render", "\(rendered) of \(site.pages.count) pages rendered, the others unchanged")

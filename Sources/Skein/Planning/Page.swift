@@ -9,11 +9,12 @@ public struct Page: Sendable {
     public var template: String
     /// All that the view model is made from, hashed (``PageFingerprints``); `nil` for pages made from the whole
     /// archive, which are always rendered.
-    var fingerprint: UInt64?
+    var fingerprint: PageFingerprint?
     private let makeContext: @Sendable () -> PageContext
 
     init(
-        route: Route, template: String, fingerprint: UInt64? = nil, context: @escaping @Sendable () -> PageContext
+        route: Route, template: String, fingerprint: PageFingerprint? = nil,
+        context: @escaping @Sendable () -> PageContext
     ) {
         self.route = route
         self.template = template

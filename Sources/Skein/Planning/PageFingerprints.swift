@@ -8,13 +8,23 @@ import Foundation
 /// the fingerprints of the threads and authors it shows. The sitemap's is the pages it lists and each thread's last
 /// change. The other pages made from the whole archive (the authors, topics and archive indexes, search, 404,
 /// robots.txt) have none and are always rendered: there are six of them, each quick to render.
+///
+/// Authors' thread and tweet counts are kept apart (``PageFingerprint``): one tweet added changes its author's
+/// counts, which every card of the author's threads carries, but few themes show them on a card.
 struct PageFingerprints: Sendable {
     /// The site's settings, which every page reads.
     let site: UInt64
-    /// By position in ``Archive/threads``: the thread as pages show it, with its author and its topics' names.
+    /// By position in ``Archive/threads``: the thread as pages show it, with its author (counts aside) and its topics'
+    /// names.
     let threads: [UInt64]
-    /// By author key: the author as pages show them, counts included.
+    /// By author key: the author as pages show them, counts aside.
     let authors: [String: UInt64]
+    /// By author key: the author's thread and tweet counts.
+    let counts: [String: UInt64]
+    /// By author key: the author's handle, as ``AuthorView`` has it.
+    let handles: [String: String]
+    /// By position in ``Archive/threads``: the thread's author key.
+    let threadAuthors: [String]
 
     init(archive: Archive, topicIndex: [String: Int]) {
         var site = StableHasher()
@@ -22,6 +32,7 @@ struct PageFingerprints: Sendable {
         site.combine(String(describing: archive.site))
         self.site = site.finalized
         var authors: [String: UInt64] = [:]
+        var authorCounts: [String: UInt64] = [:]
         for author in archive.authors {
             var hasher = StableHasher()
             hasher.combine(author.handle)
@@ -31,12 +42,17 @@ struct PageFingerprints: Sendable {
             hasher.combine(author.profile?.url)
             hasher.combine(author.profile?.links ?? [])
             Self.combine(author.bio, into: &hasher)
-            hasher.combine(author.tweetCount)
-            hasher.combine(archive.threadsByAuthor[author.key]?.count ?? 0)
             authors[author.key] = hasher.finalized
+            var counts = StableHasher()
+            counts.combine(author.tweetCount)
+            counts.combine(archive.threadsByAuthor[author.key]?.count ?? 0)
+            authorCounts[author.key] = counts.finalized
         }
         self.authors = authors
+        counts = authorCounts
+        handles = Dictionary(uniqueKeysWithValues: archive.authors.map { ($0.key, $0.handle) })
         let authorFingerprints = authors
+        threadAuthors = archive.threads.map(\.authorKey)
         threads = archive.threads.parallelMap { thread in
             var hasher = StableHasher()
             hasher.combine(authorFingerprints[thread.authorKey] ?? 0)
@@ -62,12 +78,30 @@ struct PageFingerprints: Sendable {
         }
     }
 
-    /// A hasher for one page, seeded with what every page shares.
-    func hasher(_ template: String, _ route: Route) -> StableHasher {
+    /// The fingerprint of one page: what every page shares, its template and route, what `combine` adds (the
+    /// threads it shows through ``combine(threads:into:)``), and the counts of `owner` (the author of a thread's
+    /// page or an author's page) and of the authors of `shown`, the threads whose cards or entries it shows.
+    func page(
+        _ template: String, _ route: Route, owner: String? = nil, shown: some Collection<Int> = [Int](),
+        _ combine: (inout StableHasher) -> Void
+    ) -> PageFingerprint {
         var hasher = StableHasher(seed: site)
         hasher.combine(template)
         hasher.combine(route.filePath)
-        return hasher
+        combine(&hasher)
+        let withoutCounts = hasher.finalized
+        var withOwn = withoutCounts
+        if let owner {
+            var ownHasher = StableHasher(seed: withoutCounts)
+            ownHasher.combine(counts[owner] ?? 0)
+            withOwn = ownHasher.finalized
+        }
+        var allHasher = StableHasher(seed: withOwn)
+        allHasher.combine(shown.count)
+        for index in shown { allHasher.combine(counts[threadAuthors[index]] ?? 0) }
+        return PageFingerprint(
+            withoutCounts: withoutCounts, withOwnCounts: withOwn, withAllCounts: allHasher.finalized,
+            owner: owner.flatMap { handles[$0] })
     }
 
     /// Combines the threads at `indices`, in order.
@@ -85,5 +119,35 @@ struct PageFingerprints: Sendable {
             hasher.combine(image.url)
             hasher.combine(image.alt)
         }
+    }
+}
+
+/// A page's fingerprint, in three strengths that differ in which authors' thread and tweet counts they hold. Which one
+/// a page's file is known by depends on what its rendering read (``AuthorCountReads``): a page that read no counts is
+/// the same for any counts, one that read only its owner's is the same while those are.
+struct PageFingerprint: Sendable, Equatable {
+    /// Everything the page is made from but authors' counts.
+    var withoutCounts: UInt64
+    /// With the counts of the page's owner (the author of a thread's page or of an author's page).
+    var withOwnCounts: UInt64
+    /// With the counts of every author the page can show.
+    var withAllCounts: UInt64
+    /// The owner's handle, as ``AuthorView/handle`` has it.
+    var owner: String?
+
+    init(withoutCounts: UInt64, withOwnCounts: UInt64, withAllCounts: UInt64, owner: String?) {
+        (self.withoutCounts, self.withOwnCounts, self.withAllCounts) = (withoutCounts, withOwnCounts, withAllCounts)
+        self.owner = owner
+    }
+
+    /// Whether `known`, what the last build recorded for the page, stands for the page as it is now.
+    func matches(_ known: UInt64) -> Bool {
+        known == withoutCounts || known == withOwnCounts || known == withAllCounts
+    }
+
+    /// What to record for a rendering that read `reads`.
+    func recorded(after reads: AuthorCountReads) -> UInt64 {
+        if reads.readOthers { return withAllCounts }
+        return reads.readOwner ? withOwnCounts : withoutCounts
     }
 }

@@ -32,10 +32,11 @@ extension PagePlanner {
     /// An Atom feed of the newest threads among `indices`; `updated` comes from the content, never the clock.
     func feed(_ indices: [Int], route: Route, page: Route, title: String, subtitle: String) -> Page {
         let newest = Array(indices.prefix(Self.feedLength))
-        var hasher = fingerprints.hasher("feed", route)
-        fingerprints.combine(threads: newest, into: &hasher)
-        hasher.combine([page.filePath, title, subtitle])
-        return Page(route: route, template: "feed", fingerprint: hasher.finalized) {
+        let fingerprint = fingerprints.page("feed", route, shown: newest) { hasher in
+            fingerprints.combine(threads: newest, into: &hasher)
+            hasher.combine([page.filePath, title, subtitle])
+        }
+        return Page(route: route, template: "feed", fingerprint: fingerprint) {
             feedContext(newest, route: route, page: page, title: title, subtitle: subtitle)
         }
     }
@@ -80,13 +81,14 @@ extension PagePlanner {
     /// `sitemap.xml`, listing every HTML page but the 404 page.
     func sitemap(of routes: [Route]) -> Page {
         // Its fingerprint: the pages it lists and each thread's last change, which are all it shows of the archive.
-        var hasher = fingerprints.hasher("sitemap", .sitemap)
-        for route in routes { hasher.combine(route.filePath) }
-        for index in archive.threads.indices {
-            hasher.combine(archive.threads[index].slug)
-            hasher.combine(threadDates[index].lastChange)
+        let fingerprint = fingerprints.page("sitemap", .sitemap) { hasher in
+            for route in routes { hasher.combine(route.filePath) }
+            for index in archive.threads.indices {
+                hasher.combine(archive.threads[index].slug)
+                hasher.combine(threadDates[index].lastChange)
+            }
         }
-        return Page(route: .sitemap, template: "sitemap", fingerprint: hasher.finalized) {
+        return Page(route: .sitemap, template: "sitemap", fingerprint: fingerprint) {
             var context = PageContext(
                 site: site(.absolute), meta: meta(.sitemap, title: nil, heading: "", description: nil))
             let lastChanges = Dictionary(

@@ -21,13 +21,13 @@ extension PagePlanner {
             more: Array(authorThreads.lazy.filter { $0 != index }.prefix(5)), related: related,
             previous: position + 1 < authorThreads.count ? authorThreads[position + 1] : nil,
             next: position > 0 ? authorThreads[position - 1] : nil)
-        var hasher = fingerprints.hasher("thread", route)
-        fingerprints.combine(
-            threads: [index] + neighbours.more + neighbours.related
-                + [neighbours.previous, neighbours.next]
-                .map { $0 ?? index }, into: &hasher)
-        hasher.combine([neighbours.previous != nil, neighbours.next != nil].map { "\($0)" })
-        return Page(route: route, template: "thread", fingerprint: hasher.finalized) {
+        let shown = [index] + neighbours.more + neighbours.related
+        let fingerprint = fingerprints.page("thread", route, owner: thread.authorKey, shown: shown) { hasher in
+            fingerprints.combine(
+                threads: shown + [neighbours.previous, neighbours.next].map { $0 ?? index }, into: &hasher)
+            hasher.combine([neighbours.previous != nil, neighbours.next != nil].map { "\($0)" })
+        }
+        return Page(route: route, template: "thread", fingerprint: fingerprint) {
             threadContext(index, neighbours)
         }
     }

@@ -222,13 +222,16 @@ public struct PagePlanner: Sendable {
         return (1...pageCount).map { number in
             let route = first.page(number)
             let slice = Array(indices.dropFirst((number - 1) * size).prefix(size))
-            var hasher = fingerprints.hasher(template, route)
-            fingerprints.combine(threads: slice, into: &hasher)
-            for text in [heading, title, description, type, authorKey, feed?.filePath] { hasher.combine(text) }
-            hasher.combine(authorKey.flatMap { fingerprints.authors[$0] } ?? 0)
-            hasher.combine(
-                [number, pageCount, indices.count].map(String.init) + [first.filePath, String(describing: navigation)])
-            return Page(route: route, template: template, fingerprint: hasher.finalized) {
+            let fingerprint = fingerprints.page(template, route, owner: authorKey, shown: slice) { hasher in
+                fingerprints.combine(threads: slice, into: &hasher)
+                for text in [heading, title, description, type, authorKey, feed?.filePath] { hasher.combine(text) }
+                hasher.combine(authorKey.flatMap { fingerprints.authors[$0] } ?? 0)
+                hasher.combine(
+                    [number, pageCount, indices.count].map(String.init) + [
+                        first.filePath, String(describing: navigation),
+                    ])
+            }
+            return Page(route: route, template: template, fingerprint: fingerprint) {
                 listingContext(
                     slice, route: route, number: number, pageCount: pageCount, total: indices.count, first: first,
                     heading: heading, title: title, description: description, type: type, author: authorKey,

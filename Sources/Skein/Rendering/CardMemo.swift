@@ -33,7 +33,14 @@ final class CardMemo: Sendable {
     private let library: MustacheLibrary
     /// By thread: the card's text with the first marker where the root goes, or nil when it cannot be reused. One
     /// string each, cut at each use: 100,000 threads' cards cut once would hold five strings each.
-    private let cards = Mutex<[Int: String?]>([:])
+    private let cards = Mutex<[Int: Stencil]>([:])
+
+    private struct Stencil {
+        var text: String?
+        /// The handles of the authors whose counts the card read (``AuthorCountReads``), which every page that shows
+        /// it reads too.
+        var countsRead: Set<String>
+    }
 
     init(library: MustacheLibrary) {
         self.library = library
@@ -58,14 +65,19 @@ final class CardMemo: Sendable {
     func text(for reuse: CardReuse) -> String? {
         let known = cards.withLock { $0[reuse.thread] }
         // Two workers may render the same card at once; they find the same text.
-        let text =
+        let stencil =
             known
             ?? {
-                let text = self.stencil(reuse)
-                cards.withLock { $0[reuse.thread] = text }
-                return text
+                let reads = AuthorCountReads(owner: nil)
+                let stencil = Stencil(text: reads.recording { self.stencil(reuse) }, countsRead: reads.handles)
+                cards.withLock { $0[reuse.thread] = stencil }
+                return stencil
             }()
-        return text?.replacing(every: Self.markers[0], with: reuse.prefix)
+        guard let text = stencil.text else { return nil }
+        if let reads = AuthorCountReads.current {
+            for handle in stencil.countsRead { reads.note(handle) }
+        }
+        return text.replacing(every: Self.markers[0], with: reuse.prefix)
     }
 
     private func stencil(_ reuse: CardReuse) -> String? {

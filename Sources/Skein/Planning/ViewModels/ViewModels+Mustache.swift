@@ -266,11 +266,26 @@ extension AuthorView: MustacheParent {
         case "bioHTML": MustacheNull.or(self.bioHTML)
         case "homepage": MustacheNull.or(self.homepage)
         case "links": self.links
-        case "threadCount": self.threadCount
-        case "tweetCount": self.tweetCount
-        case "countsLabel": self.countsLabel
+        case "threadCount", "tweetCount", "countsLabel":
+            // Pages that read no counts are not rendered again when only counts change (`AuthorCountReads`).
+            counts(named: name)
         case "feedURL": self.feedURL
         default: nil
         }
     }
+
+    private func counts(named field: String) -> Any {
+        AuthorCountReads.current?.note(handle)
+        return switch field {
+        case "threadCount": self.threadCount
+        case "tweetCount": self.tweetCount
+        default: self.countsLabel
+        }
+    }
+}
+
+/// `{{author}}` prints the author's name; the default text of a struct would hold every field, counts included, which
+/// no page shows and ``AuthorCountReads`` does not see.
+extension AuthorView: CustomStringConvertible {
+    public var description: String { name }
 }
