@@ -123,14 +123,16 @@ public enum SiteBuilder {
         var inputs = ""
         var cacheTimings: [StageTiming] = []
         var outputStamps: [String: String] = [:]
+        var contentStamps: ContentStamps?
         // The record has just stat'ed every file the last build left: the pages it wrote are there.
         var outputIsAsRecorded = false
         if let folder = options.recordFolder {
             var clock = StageClock()
             let path = BuildRecord.path(in: folder, output: options.output)
-            let fileHashes: [String: UInt64]
-            (inputs, fileHashes) = BuildRecord.inputs(of: options, theme: BuildRecord.theme(options))
             let record = BuildRecord.load(from: path)
+            let fileHashes: [String: UInt64]
+            (inputs, fileHashes, contentStamps) = BuildRecord.inputs(
+                of: options, theme: BuildRecord.theme(options), known: record?.contentStamps)
             outputStamps = BuildRecord.outputStamps(of: options.output, paths: record?.outputPaths)
             let outputs = BuildRecord.outputs(outputStamps)
             if let record, record.isCurrent(inputs: inputs, outputs: outputs, now: options.selection.now) {
@@ -141,6 +143,7 @@ public enum SiteBuilder {
                     warnings: record.warnings, timings: clock.laps, seconds: Date().timeIntervalSince(start),
                     upToDate: true)
             }
+            clock.lap("check record", "inputs and output changed since the last build")
             // Forget the record first: if this build fails halfway, the next one must not trust it.
             try? FileManager.default.removeItem(atPath: path)
             recordPath = path
@@ -196,7 +199,7 @@ public enum SiteBuilder {
                 // A media file's name may hold a line end: then the output is walked next time.
                 outputPaths: stamps.keys.contains { $0.contains("\n") }
                     ? nil : stamps.keys.sorted().joined(separator: "\n"),
-                warnings: site.warnings
+                warnings: site.warnings, contentStamps: contentStamps
             ).save(to: recordPath)
         }
         let summary = BuildSummary(
