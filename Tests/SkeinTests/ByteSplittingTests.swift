@@ -34,9 +34,11 @@ import Testing
                     parts.randomElement(using: &random)!
                 }.joined()
                 #expect(text.pieces(separatedBy: separator) == text.components(separatedBy: separator), "\(text)")
-                #expect(
-                    text.replacing(every: separator, with: "../é/")
-                        == text.components(separatedBy: separator).joined(separator: "../é/"), "\(text)")
+                for replacement in ["../é/", "", "https://example.org/a/much/longer/root/"] {
+                    #expect(
+                        text.replacing(every: separator, with: replacement)
+                            == text.components(separatedBy: separator).joined(separator: replacement), "\(text)")
+                }
             }
         }
     }

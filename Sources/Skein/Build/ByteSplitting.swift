@@ -12,19 +12,42 @@ extension String {
     }
 
     /// The text with every occurrence of `separator` replaced by `replacement`, found as ``pieces(separatedBy:)``
-    /// finds them, without making a string of each piece.
+    /// finds them, written once into a string of exactly the size it needs: each listing's cards and each page's
+    /// tweets go through here.
     func replacing(every separator: String, with replacement: String) -> String {
+        var text = self
+        var separator = separator
         var replacement = replacement
-        return replacement.withUTF8 { replacement in
-            var bytes: [UInt8] = []
-            var isFirst = true
-            forEachPiece(separatedBy: separator) { piece in
-                if bytes.isEmpty { bytes.reserveCapacity(utf8.count + 64) }
-                if !isFirst { bytes.append(contentsOf: replacement) }
-                isFirst = false
-                bytes.append(contentsOf: piece)
+        return text.withUTF8 { bytes in
+            separator.withUTF8 { needle in
+                replacement.withUTF8 { replacement in
+                    guard !needle.isEmpty else { return self }
+                    var found: [Int] = []
+                    var start = 0
+                    while let offset = Self.offset(of: needle, in: bytes, from: start) {
+                        found.append(offset)
+                        start = offset + needle.count
+                    }
+                    guard !found.isEmpty else { return self }
+                    let size = bytes.count + found.count * (replacement.count - needle.count)
+                    return String(unsafeUninitializedCapacity: size) { output in
+                        var written = 0
+                        var from = 0
+                        func copy(_ piece: UnsafeBufferPointer<UInt8>) {
+                            guard let base = piece.baseAddress, !piece.isEmpty else { return }
+                            (output.baseAddress! + written).initialize(from: base, count: piece.count)
+                            written += piece.count
+                        }
+                        for offset in found {
+                            copy(UnsafeBufferPointer(rebasing: bytes[from..<offset]))
+                            copy(replacement)
+                            from = offset + needle.count
+                        }
+                        copy(UnsafeBufferPointer(rebasing: bytes[from...]))
+                        return written
+                    }
+                }
             }
-            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
@@ -59,13 +82,17 @@ extension String {
     private static func offset(
         of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int
     ) -> Int? {
-        guard bytes.count - start >= needle.count else { return nil }
-        let first = needle[0]
-        for index in start...(bytes.count - needle.count)
-        where bytes[index] == first
-            && (needle.count == 1 || memcmp(bytes.baseAddress! + index, needle.baseAddress!, needle.count) == 0)
+        guard let base = bytes.baseAddress, let first = needle.first else { return nil }
+        var start = start
+        // memchr finds the first byte many bytes at a time; the markers' first bytes are rare.
+        while bytes.count - start >= needle.count,
+            let hit = memchr(base + start, Int32(first), bytes.count - start - needle.count + 1)
         {
-            return index
+            let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if needle.count == 1 || memcmp(base + index + 1, needle.baseAddress! + 1, needle.count - 1) == 0 {
+                return index
+            }
+            start = index + 1
         }
         return nil
     }
