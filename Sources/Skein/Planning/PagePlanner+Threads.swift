@@ -63,7 +63,7 @@ extension PagePlanner {
         let previous = neighbours.previous.map(link)
         let next = neighbours.next.map(link)
         context.thread = ThreadView(
-            title: thread.title, url: urls.url(route, from: root), dateText: threadDates[index].day,
+            title: thread.title, url: urls.url(route, from: root), dateText: day(index),
             dateISO: threadDates[index].iso, summary: thread.summary, sourceURL: thread.source,
             tweetCountLabel: counted(count, "tweet"), readingLabel: "\(thread.readingMinutes) min read", author: author,
             tweets: tweets, topics: topicLinks(index, from: root), hasTopics: !thread.topicSlugs.isEmpty,

@@ -8,7 +8,8 @@ public struct PagePlanner: Sendable {
     let dates: DateFormatting
     let topicIndex: [String: Int]
     /// Each thread's dates as pages show them, by position in ``Archive/threads``: made once, since cards and feed
-    /// entries show them many times and formatting a date costs more than the rest of a card.
+    /// entries show them many times and formatting a date costs more than the rest of a card. The day as the site's
+    /// language writes it is made when a page first shows it (``day(_:)``): a rebuild renders few pages.
     let threadDates: [ThreadDates]
     let fingerprints: PageFingerprints
     /// Each thread's author's position in ``Archive/authors``, by position in ``Archive/threads``.
@@ -24,7 +25,6 @@ public struct PagePlanner: Sendable {
     var cards: CardMemo? = nil
 
     struct ThreadDates: Sendable {
-        var day: String
         var iso: String
         /// The thread's date, or its latest tweet's time when that is later.
         var lastChange: Date
@@ -33,6 +33,15 @@ public struct PagePlanner: Sendable {
 
     final class Memo: Sendable {
         let authors = Mutex<[String: AuthorView]>([:])
+        let days = Mutex<[Int: String]>([:])
+    }
+
+    /// The day of the thread at `index`, as the site's language writes it.
+    func day(_ index: Int) -> String {
+        if let known = memo.days.withLock({ $0[index] }) { return known }
+        let text = dates.dayText(archive.threads[index].date)
+        memo.days.withLock { $0[index] = text }
+        return text
     }
 
     /// Plans every page and feed of `archive`, to be published at `urls`.
@@ -42,7 +51,7 @@ public struct PagePlanner: Sendable {
             let lastChange = thread.lastTweetTime.map { max(thread.date, $0) } ?? thread.date
             let iso = dates.isoText(thread.date)
             return ThreadDates(
-                day: dates.dayText(thread.date), iso: iso, lastChange: lastChange,
+                iso: iso, lastChange: lastChange,
                 lastChangeISO: lastChange == thread.date ? iso : dates.isoText(lastChange))
         }
         let topicIndex = Dictionary(uniqueKeysWithValues: archive.topics.enumerated().map { ($1.slug, $0) })
@@ -151,7 +160,7 @@ public struct PagePlanner: Sendable {
         let thread = archive.threads[index]
         let count = thread.tweetCount
         return ThreadCardView(
-            title: thread.title, url: urls.url(.thread(thread.slug), from: root), dateText: threadDates[index].day,
+            title: thread.title, url: urls.url(.thread(thread.slug), from: root), dateText: day(index),
             dateISO: threadDates[index].iso, author: author(thread.authorKey, from: root),
             excerptHTML: thread.firstTweet.map { urls.html($0.content, from: root) } ?? "",
             summary: thread.summary, tweetCount: count, tweetCountLabel: counted(count, "tweet"),
