@@ -181,8 +181,8 @@ struct BuildRecord: Codable, Equatable {
 /// takes the hash of a file whose stamp is the same instead of reading it, which after one edit at 10,000 threads is
 /// 46 MB not read.
 ///
-/// A file changed twice within one tick of the file system's clock can keep its stamp, so a file changed less than a
-/// second before the stamps were taken is read again by the next build (as git does with its index). No program can
+/// A file changed twice within one tick of the file system's clock can keep its stamp, so a file changed less than two
+/// seconds before the stamps were taken (FAT's tick) is read again by the next build (as git does with its index). No program can
 /// set the status time, which any write or rename moves, so a file given its old modification time back (`touch -d`,
 /// `cp -p`) is read again too.
 struct ContentStamps: Codable, Equatable {
@@ -241,11 +241,11 @@ struct ContentStamps: Codable, Equatable {
         lines += path + "\t" + numbers.map(String.init).joined(separator: "\t") + "\t" + String(hash, radix: 16) + "\n"
     }
 
-    /// The files whose stamps can be trusted by a build that starts at `now`: those last changed more than a second
+    /// The files whose stamps can be trusted by a build that starts at `now`: those last changed more than two seconds
     /// before the stamps were taken, when the stamps are older than `now`.
     func files(before now: Date) -> [String: (stamp: Stamp, hash: UInt64)] {
         guard taken <= now else { return [:] }
-        let limit = taken.timeIntervalSince1970 - 1
+        let limit = taken.timeIntervalSince1970 - 2
         var files: [String: (stamp: Stamp, hash: UInt64)] = [:]
         var lines = lines
         lines.withUTF8 { bytes in
