@@ -33,4 +33,31 @@ import Testing
         // Thread B has no summary: its card says so, rather than showing thread A's from further down the stack.
         #expect(page.contains("[Thread B:none]"), "\(page)")
     }
+
+    /// Fields reach templates as texts that swift-mustache renders at once (``MustacheText``); they still take
+    /// transforms, hold sections, and print as `{{.}}` inside them, and a theme that names a partial by a field gets
+    /// a plain string it can look the partial up by.
+    @Test func textFieldsTakeTransformsSectionsAndNamePartials() throws {
+        let archive = try TemporaryArchive([
+            "Content/threads/a.md": threadFile(
+                author: "ada", date: "2024-03-02", extra: "title: Thread A\nsummary: Short\n", tweets: ["About #swift."]
+            )
+        ])
+        try Self.theme(
+            in: archive,
+            replacing: [
+                "thread": "{{#thread}}<p>{{uppercased(title)}}|{{#summary}}[{{.}}]{{/summary}}|{{^summary}}none"
+                    + "{{/summary}}|{{{reversed(summary)}}}</p>{{/thread}}\n"
+            ])
+        try archive.build(templates: archive.root + "/Templates")
+        let page = try #require(archive.read("Output/threads/a/index.html"))
+        #expect(page.contains("<p>THREAD A|[Short]||trohS</p>"), "\(page)")
+
+        try Self.theme(
+            in: archive,
+            replacing: ["thread": "{{#thread}}<p>{{>*summary}}</p>{{/thread}}\n", "Short": "the partial named Short"])
+        try archive.build(templates: archive.root + "/Templates")
+        let named = try #require(archive.read("Output/threads/a/index.html"))
+        #expect(named.contains("<p>the partial named Short</p>"), "\(named)")
+    }
 }

@@ -88,11 +88,15 @@ public struct PreparedSite: Sendable {
 
     /// Renders one page with the theme.
     public func render(_ page: Page) -> String {
-        library.render(page.context, withTemplate: page.template) ?? ""
+        guard plainTexts else { return library.render(page.context, withTemplate: page.template) ?? "" }
+        return MustacheText.$plain.withValue(true) { library.render(page.context, withTemplate: page.template) ?? "" }
     }
 
     /// The earliest date of a thread left out for being in the future.
     var nextPublication: Date?
+
+    /// Whether templates are given fields as plain strings (``Theme/namesPartialsByFields``).
+    var plainTexts = false
 
     /// The paths of the files made from the archive besides pages: the search index, made by `build` only (`check`
     /// needs none).
@@ -264,6 +268,7 @@ public enum SiteBuilder {
             warnings: diagnostics.sortedByLocation(),
             content: options.content, timings: clock.laps)
         site.nextPublication = resolved.nextPublication
+        site.plainTexts = theme.namesPartialsByFields
         return site
     }
 

@@ -65,6 +65,14 @@ public struct Theme: Sendable {
         return hasher.finalized
     }
 
+    /// Whether a template names a partial by a field (`{{>*name}}`, `{{<*name}}`), which swift-mustache reads only
+    /// from a `String` (``MustacheText``), or sets other delimiters, behind which such a tag cannot be seen.
+    var namesPartialsByFields: Bool {
+        templates.values.contains { text in
+            text.contains("{{=") || text.contains(#/\{\{\s*[<>]\s*\*/#)
+        }
+    }
+
     /// The file a template comes from, for diagnostics.
     func file(of name: String) -> String { origin + "/" + name + ".mustache" }
 
