@@ -119,8 +119,12 @@ struct BuildRecord: Codable, Equatable {
     /// lists (from the last build's record), or all that are there.
     static func outputStamps(of output: String, paths: String? = nil) -> [String: String] {
         let files =
-            paths.map { $0.split(separator: "\n").map(String.init) } ?? SiteWriter(output: output).existingFiles()
-        return Dictionary(uniqueKeysWithValues: zip(files, files.parallelMap { stamp(output + "/" + $0) }))
+            // Split on bytes: by characters, 16,500 lines took 70 ms.
+            paths.map { $0.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) } }
+            ?? SiteWriter(output: output).existingFiles()
+        // A record edited by hand may list a file twice.
+        return Dictionary(
+            zip(files, files.parallelMap { stamp(output + "/" + $0) }), uniquingKeysWith: { first, _ in first })
     }
 
     /// The stamps of the output after a build that made `changes` to it: the files it wrote stamped again, the files
