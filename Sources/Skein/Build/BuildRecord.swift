@@ -50,7 +50,8 @@ struct BuildRecord: Codable, Equatable {
 
     func save(to path: String) {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        // Unescaped slashes, and spaces in the content stamps: a record full of escapes took JSONDecoder 60 ms.
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { return }
         try? FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -91,14 +92,15 @@ struct BuildRecord: Codable, Equatable {
             return (stamp, FileManager.default.contents(atPath: root + "/" + path).map(StableHasher.hash))
         }
         var fileHashes: [String: UInt64] = [:]
-        var stamps = ContentStamps(taken: taken)
+        var stamped: [(path: String, stamp: ContentStamps.Stamp, hash: UInt64)] = []
         for (path, file) in zip(texts, hashes) {
             parts.append(path + " " + (file.hash.map { String($0, radix: 16) } ?? "missing"))
             if let hash = file.hash {
                 fileHashes[root + "/" + path] = hash
-                if let stamp = file.stamp { stamps.append(path, stamp, hash) }
+                if let stamp = file.stamp { stamped.append((path, stamp, hash)) }
             }
         }
+        let stamps = ContentStamps(taken: taken, files: stamped)
         for path in ContentInventory.files(under: root + "/media", recursive: true, diagnostics: &ignored) {
             parts.append("media/" + path + " " + stamp(root + "/media/" + path))
         }
@@ -228,21 +230,46 @@ struct ContentStamps: Codable, Equatable {
 
     /// When the stamps were taken: before any file was stat'ed.
     var taken: Date
-    /// One line per file: path, size, inode, the two times' seconds and nanoseconds, and hash, separated by tabs.
+    /// One line per file: path, size, inode, the two times' seconds and nanoseconds, and hash, separated by spaces,
+    /// which JSON need not escape (a path may hold spaces: the numbers are read from the line's end).
     /// A JSON dictionary of 10,000 entries would take longer to decode than the files take to read.
     private(set) var lines: String = ""
 
-    init(taken: Date) {
+    /// The stamps of `files`, taken at `taken`, written on bytes: string by string, 10,000 files took 50 ms.
+    init(taken: Date, files: [(path: String, stamp: Stamp, hash: UInt64)] = []) {
         self.taken = taken
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(files.count * 120)
+        for (path, stamp, hash) in files {
+            // A path with a line end in it is left out, and read every time.
+            guard !path.isEmpty, !path.utf8.contains(10) else { continue }
+            bytes += path.utf8
+            let numbers = [
+                stamp.size, Int64(bitPattern: stamp.inode), Int64(stamp.modified.tv_sec),
+                Int64(stamp.modified.tv_nsec), Int64(stamp.changed.tv_sec), Int64(stamp.changed.tv_nsec),
+            ]
+            for number in numbers {
+                bytes.append(32)
+                if number < 0 { bytes.append(UInt8(ascii: "-")) }
+                Self.write(number.magnitude, radix: 10, to: &bytes)
+            }
+            bytes.append(32)
+            Self.write(hash, radix: 16, to: &bytes)
+            bytes.append(10)
+        }
+        lines = String(decoding: bytes, as: UTF8.self)
     }
 
-    mutating func append(_ path: String, _ stamp: Stamp, _ hash: UInt64) {
-        // A path with a tab or line end in it is left out, and read every time.
-        guard !path.utf8.contains(where: { $0 == 9 || $0 == 10 }) else { return }
-        let numbers =
-            [stamp.size, Int64(bitPattern: stamp.inode), Int64(stamp.modified.tv_sec)]
-            + [Int64(stamp.modified.tv_nsec), Int64(stamp.changed.tv_sec), Int64(stamp.changed.tv_nsec)]
-        lines += path + "\t" + numbers.map(String.init).joined(separator: "\t") + "\t" + String(hash, radix: 16) + "\n"
+    /// `value`'s digits in `radix` (10 or 16, lower-case), as `String(value, radix:)` writes them.
+    private static func write(_ value: UInt64, radix: UInt64, to bytes: inout [UInt8]) {
+        let first = bytes.count
+        var rest = value
+        repeat {
+            let digit = UInt8(rest % radix)
+            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+            rest /= radix
+        } while rest > 0
+        bytes[first...].reverse()
     }
 
     /// The files whose stamps can be trusted by a build that starts at `now`: those last changed more than two seconds
@@ -258,23 +285,33 @@ struct ContentStamps: Codable, Equatable {
             while start < bytes.count {
                 let end = bytes[start...].firstIndex(of: 10) ?? bytes.count
                 defer { start = end + 1 }
-                guard let tab = bytes[start..<end].firstIndex(of: 9) else { continue }
+                // The seven spaces before the numbers, found from the line's end.
+                var bounds = [end]
+                var index = end
+                while bounds.count < 8, index > start {
+                    index -= 1
+                    if bytes[index] == 32 { bounds.append(index) }
+                }
+                guard bounds.count == 8, bounds[7] > start else { continue }
+                bounds.reverse()
                 var numbers: [Int64] = []
-                var field = tab + 1
-                while field <= end, numbers.count < 7 {
-                    let fieldEnd = bytes[field..<end].firstIndex(of: 9) ?? end
-                    guard let number = Self.number(bytes[field..<fieldEnd], radix: numbers.count == 6 ? 16 : 10)
+                for field in 0..<7 {
+                    guard
+                        let number = Self.number(
+                            bytes[(bounds[field] + 1)..<bounds[field + 1]], radix: field == 6 ? 16 : 10)
                     else { break }
                     numbers.append(number)
-                    field = fieldEnd + 1
                 }
-                guard numbers.count == 7, field == end + 1 else { continue }
+                guard numbers.count == 7 else { continue }
+                let pathEnd = bounds[0]
                 let stamp = Stamp(
                     size: numbers[0], inode: UInt64(bitPattern: numbers[1]),
                     modified: timespec(tv_sec: Int(numbers[2]), tv_nsec: Int(numbers[3])),
                     changed: timespec(tv_sec: Int(numbers[4]), tv_nsec: Int(numbers[5])))
                 if stamp.latest < limit {
-                    files[String(decoding: bytes[start..<tab], as: UTF8.self)] = (stamp, UInt64(bitPattern: numbers[6]))
+                    files[String(decoding: bytes[start..<pathEnd], as: UTF8.self)] = (
+                        stamp, UInt64(bitPattern: numbers[6])
+                    )
                 }
             }
         }
