@@ -13,6 +13,13 @@ import Testing
         for (name, data) in Theme.builtIn.assets { try archive.write("Templates/assets/" + name, data) }
     }
 
+    /// Thread A's page, built with the built-in theme but for `replaced`.
+    static func threadPage(of archive: TemporaryArchive, replacing replaced: [String: String]) throws -> String {
+        try theme(in: archive, replacing: replaced)
+        try archive.build(templates: archive.root + "/Templates")
+        return try #require(archive.read("Output/threads/a/index.html"))
+    }
+
     @Test func aFieldWithoutValueDoesNotShowTheSameNameFromTheContextAround() throws {
         let archive = try TemporaryArchive([
             "Content/threads/a.md": threadFile(
@@ -21,14 +28,12 @@ import Testing
             "Content/threads/b.md": threadFile(
                 author: "bob", date: "2024-03-01", extra: "title: Thread B\n", tweets: ["Also #swift."]),
         ])
-        try Self.theme(
-            in: archive,
+        let page = try Self.threadPage(
+            of: archive,
             replacing: [
                 "thread": "{{#thread}}<p>{{summary}}</p>{{#related}}[{{title}}:{{summary}}{{^summary}}none{{/summary}}]"
                     + "{{/related}}{{/thread}}\n"
             ])
-        try archive.build(templates: archive.root + "/Templates")
-        let page = try #require(archive.read("Output/threads/a/index.html"))
         #expect(page.contains("<p>The summary of A</p>"))
         // Thread B has no summary: its card says so, rather than showing thread A's from further down the stack.
         #expect(page.contains("[Thread B:none]"), "\(page)")
@@ -43,21 +48,17 @@ import Testing
                 author: "ada", date: "2024-03-02", extra: "title: Thread A\nsummary: Short\n", tweets: ["About #swift."]
             )
         ])
-        try Self.theme(
-            in: archive,
+        let page = try Self.threadPage(
+            of: archive,
             replacing: [
                 "thread": "{{#thread}}<p>{{uppercased(title)}}|{{#summary}}[{{.}}]{{/summary}}|{{^summary}}none"
                     + "{{/summary}}|{{{reversed(summary)}}}</p>{{/thread}}\n"
             ])
-        try archive.build(templates: archive.root + "/Templates")
-        let page = try #require(archive.read("Output/threads/a/index.html"))
         #expect(page.contains("<p>THREAD A|[Short]||trohS</p>"), "\(page)")
 
-        try Self.theme(
-            in: archive,
+        let named = try Self.threadPage(
+            of: archive,
             replacing: ["thread": "{{#thread}}<p>{{>*summary}}</p>{{/thread}}\n", "Short": "the partial named Short"])
-        try archive.build(templates: archive.root + "/Templates")
-        let named = try #require(archive.read("Output/threads/a/index.html"))
         #expect(named.contains("<p>the partial named Short</p>"), "\(named)")
     }
 }

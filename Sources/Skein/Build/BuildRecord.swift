@@ -161,14 +161,8 @@ struct BuildRecord: Codable, Equatable {
 
     /// Size and modification time, to the nanosecond.
     static func stamp(_ path: String) -> String {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return "missing" }
-        #if os(Linux)
-            let modified = info.st_mtim
-        #else
-            let modified = info.st_mtimespec
-        #endif
-        return "\(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
+        guard let stamp = ContentStamps.Stamp(of: path) else { return "missing" }
+        return "\(stamp.size) \(stamp.modified.tv_sec).\(stamp.modified.tv_nsec)"
     }
 
     /// The running binary, so that a rebuilt Skein does not trust records of the one before.
