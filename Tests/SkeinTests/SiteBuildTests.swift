@@ -160,6 +160,49 @@ import Testing
         #expect(first.outputTree() == tree)
     }
 
+    /// A rebuild names each file it touched, with why, and replaces a changed file whole: the old file, still open,
+    /// keeps its old bytes (a reader sees one page or the other, never half of one).
+    @Test func aRebuildReplacesChangedFilesWholeAndNamesEachChange() throws {
+        let archive = try TemporaryArchive(ExampleArchive.files)
+        try archive.build()
+        let before = archive.outputTree()
+        let page = archive.output + "/threads/first/index.html"
+        let open = try FileHandle(forReadingFrom: URL(fileURLWithPath: page))
+        defer { try? open.close() }
+        try archive.write(
+            "Content/threads/first.md",
+            try #require(ExampleArchive.files["Content/threads/first.md"]).replacingOccurrences(
+                of: "Third.", with: "Third, edited."))
+        try archive.write("Content/threads/fourth.md", threadFile(author: "ada", date: "2024-04-01", tweets: ["New."]))
+        try FileManager.default.removeItem(atPath: archive.content + "/threads/third.md")
+        let summary = try archive.build()
+        let after = archive.outputTree()
+
+        #expect(try open.readToEnd() == before["threads/first/index.html"])
+        #expect(after["threads/first/index.html"]?.contains(Data("Third, edited.".utf8)) == true)
+        let touched = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        #expect(summary.changes.map(\.path).sorted() == touched.sorted())
+        for change in summary.changes {
+            switch change.reason {
+            case .changed: #expect(before[change.path] != nil && after[change.path] != nil, "\(change.path)")
+            case .new: #expect(before[change.path] == nil && after[change.path] != nil, "\(change.path)")
+            case .removed: #expect(before[change.path] != nil && after[change.path] == nil, "\(change.path)")
+            }
+        }
+        #expect(summary.changes.contains { $0.reason == .changed } && summary.changes.contains { $0.reason == .new })
+        #expect(summary.filesWritten == summary.changes.filter { $0.reason != .removed }.count)
+        #expect(!FileManager.default.fileExists(atPath: archive.root + "/.Output.skein-staging"))
+
+        let clean = try TemporaryArchive()
+        for path in FileManager.default.subpaths(atPath: archive.content) ?? [] {
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: archive.content + "/" + path, isDirectory: &isFolder)
+            if !isFolder.boolValue { try clean.write("Content/" + path, try #require(archive.read("Content/" + path))) }
+        }
+        try clean.build()
+        #expect(clean.outputTree() == after)
+    }
+
     @Test func removesFilesOfDeletedThreadsButKeepsDotFiles() throws {
         let archive = try TemporaryArchive(ExampleArchive.files)
         try archive.write("Output/.gitkeep", "")
