@@ -61,15 +61,16 @@ extension PagePlanner {
         let count = thread.tweetCount
         let url = urls.absolute(.thread(thread.slug))
         let root = urls.prefix(.absolute)
-        var bytes: [UInt8] = []
+        // Appended as strings: made from bytes, the text would be checked for UTF-8 again, byte by byte past the
+        // first emoji.
+        var content = ""
         for tweet in thread.tweets {
-            if !bytes.isEmpty { bytes.append(UInt8(ascii: "\n")) }
-            bytes += "<p><a href=\"".utf8
-            bytes += url.utf8
-            bytes += "#t\(tweet.number)\">\(tweet.number)/\(count)</a></p>\n".utf8
-            bytes += tweet.content.html(withRoot: root).utf8
+            if !content.isEmpty { content += "\n" }
+            content += "<p><a href=\""
+            content += url
+            content += "#t\(tweet.number)\">\(tweet.number)/\(count)</a></p>\n"
+            content += tweet.content.html(withRoot: root)
         }
-        let content = String(decoding: bytes, as: UTF8.self)
         return FeedEntryView(
             title: thread.title, url: url, id: url,
             published: threadDates[index].iso, updated: threadDates[index].lastChangeISO,
