@@ -193,13 +193,11 @@ import Testing
         #expect(summary.filesWritten == summary.changes.filter { $0.reason != .removed }.count)
         #expect(!FileManager.default.fileExists(atPath: archive.root + "/.Output.skein-staging"))
 
-        let clean = try TemporaryArchive()
-        for path in FileManager.default.subpaths(atPath: archive.content) ?? [] {
-            var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: archive.content + "/" + path, isDirectory: &isFolder)
-            if !isFolder.boolValue { try clean.write("Content/" + path, try #require(archive.read("Content/" + path))) }
-        }
-        try clean.build()
+        let clean = try TemporaryArchive(site: nil)
+        try SiteBuilder.build(
+            BuildOptions(
+                content: archive.content, output: clean.output,
+                selection: .init(drafts: false, future: false, now: Date(timeIntervalSince1970: 2_000_000_000))))
         #expect(clean.outputTree() == after)
     }
 

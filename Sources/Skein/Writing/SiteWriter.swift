@@ -186,7 +186,7 @@ final class SiteWriter: Sendable {
     /// Moves the staged entries of the folder `relative` into the output. A staged folder that the output lacks moves
     /// whole, in one rename (on a first build, that is every folder); one that it has is entered; a file replaces the
     /// old file in one rename(2), so a reader sees the old page or the new one, never half of one. `staged`, sorted,
-    /// names the files in the staging folder.
+    /// names the files in the staging tree.
     private func move(_ relative: String, staged: [String], into report: inout Report) throws {
         let files = FileManager.default
         let folder = relative.isEmpty ? tree : tree.appendingPathComponent(relative)
