@@ -24,9 +24,8 @@ final class SiteWriter: Sendable {
 
     let output: URL
     let staging: URL
-    /// The tree of files the output lacks, and the folder of those that replace one of its files.
+    /// The tree of files the output lacks.
     private let tree: URL
-    private let replacing: URL
     private let outputPath: String
     private let treePath: String
     private let replacingPath: String
@@ -39,10 +38,9 @@ final class SiteWriter: Sendable {
         staging = self.output.deletingLastPathComponent().appendingPathComponent(
             ".\(self.output.lastPathComponent).skein-staging")
         tree = staging.appendingPathComponent("site")
-        replacing = staging.appendingPathComponent("replacing")
         outputPath = self.output.path
         treePath = tree.path
-        replacingPath = replacing.path
+        replacingPath = staging.appendingPathComponent("replacing").path
     }
 
     /// Prepares an empty staging folder and checks that the output can be written.
@@ -53,7 +51,7 @@ final class SiteWriter: Sendable {
             state.withLock { $0 = (!entries.contains { !$0.hasPrefix(".") }, [], []) }
             try? files.removeItem(at: staging)
             try files.createDirectory(at: tree, withIntermediateDirectories: true)
-            try files.createDirectory(at: replacing, withIntermediateDirectories: true)
+            try files.createDirectory(atPath: replacingPath, withIntermediateDirectories: true)
             try files.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
             throw .fileSystem(
@@ -81,29 +79,17 @@ final class SiteWriter: Sendable {
         // On a first build nothing is there to compare with, and each read would only fail.
         let existing =
             state.withLock({ $0.outputIsEmpty }) ? nil : FileManager.default.contents(atPath: outputPath + "/" + path)
-        if let existing {
-            if existing.count == bytes.count
-                && (bytes.isEmpty
-                    || existing.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
-            {
-                return false
-            }
-            let number = state.withLock {
-                $0.replaced.append(path)
-                return $0.replaced.count - 1
-            }
-            do {
-                try Self.write(bytes, to: replacingPath + "/\(number)")
-            } catch {
-                throw .fileSystem(path: staging.path, reason: "cannot write \(path) (\(Self.reason(error)))")
-            }
-            return true
+        if let existing, existing.count == bytes.count,
+            bytes.isEmpty || existing.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+        {
+            return false
         }
-        let target = treePath + "/" + path
+        // A file that replaces one of the output's is staged flat, under its number; any other in the tree.
+        let target = existing == nil ? treePath + "/" + path : replacingPath + "/\(number(replacing: path))"
         do {
             // mkdir(2) alone when only the page's own folder is missing, as on a first build; FileManager makes
             // the folders above it too, at the cost of a stat(2) for each.
-            if let slash = target.lastIndex(of: "/") {
+            if existing == nil, let slash = target.lastIndex(of: "/") {
                 let folder = String(target[..<slash])
                 if mkdir(folder, 0o755) != 0 && errno != EEXIST {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -113,8 +99,16 @@ final class SiteWriter: Sendable {
         } catch {
             throw .fileSystem(path: staging.path, reason: "cannot write \(path) (\(Self.reason(error)))")
         }
-        state.withLock { $0.staged.append(path) }
+        if existing == nil { state.withLock { $0.staged.append(path) } }
         return true
+    }
+
+    /// The number under which the new bytes of the output's file `path` are staged in `replacing`.
+    private func number(replacing path: String) -> Int {
+        state.withLock {
+            $0.replaced.append(path)
+            return $0.replaced.count - 1
+        }
     }
 
     /// Writes a new file with open(2) and write(2). Foundation's `Data.write(to:)` also calls fsync(2), which made
