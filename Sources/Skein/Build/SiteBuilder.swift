@@ -88,8 +88,10 @@ public struct PreparedSite: Sendable {
 
     /// Renders one page with the theme.
     public func render(_ page: Page) -> String {
-        guard plainTexts else { return library.render(page.context, withTemplate: page.template) ?? "" }
-        return MustacheText.$plain.withValue(true) { library.render(page.context, withTemplate: page.template) ?? "" }
+        guard plainTexts else { return library.render(MustacheObject(page.context), withTemplate: page.template) ?? "" }
+        return MustacheText.$plain.withValue(true) {
+            library.render(MustacheObject(page.context), withTemplate: page.template) ?? ""
+        }
     }
 
     /// The earliest date of a thread left out for being in the future.

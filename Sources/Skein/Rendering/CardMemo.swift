@@ -112,7 +112,7 @@ final class CardMemo: Sendable {
         func child(named name: String) -> Any? {
             if name == CardMemo.cardField && !handedOut {
                 handedOut = true
-                return card
+                return MustacheObject(card)
             }
             lookedBeyondCard = true
             return nil

@@ -41,13 +41,41 @@ struct MustacheText: MustacheCustomRenderable, MustacheParent, MustacheTransform
     static func or(_ text: String?) -> Any { text.map(of) ?? MustacheNull() }
 }
 
+/// A view model as swift-mustache holds it: by reference. swift-mustache casts each object it looks in to
+/// `MustacheParent`, and each cast copies a struct whole, retaining every string and array in it (and puts it in a new
+/// heap box when it does not fit inline); a class is copied by one retain.
+struct MustacheObject: MustacheParent, CustomStringConvertible, @unchecked Sendable {
+    private final class Box {
+        let value: any MustacheParent
+        init(_ value: any MustacheParent) { self.value = value }
+    }
+
+    private let box: Box
+
+    init(_ value: any MustacheParent) { self.box = Box(value) }
+
+    func child(named name: String) -> Any? { box.value.child(named: name) }
+
+    /// What a variable tag over the object prints, as it did over the struct.
+    var description: String { String(describing: box.value) }
+
+    /// `value` as templates hold it.
+    static func of(_ value: any MustacheParent) -> MustacheObject { MustacheObject(value) }
+
+    /// Each of `values` as templates hold it.
+    static func of(_ values: [some MustacheParent]) -> [MustacheObject] { values.map(MustacheObject.init) }
+
+    /// `value` as templates hold it, or the null value in its place.
+    static func or(_ value: (any MustacheParent)?) -> Any { value.map(MustacheObject.init) ?? MustacheNull() }
+}
+
 extension ListingView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "heading": MustacheText.of(self.heading)
-        case "threads": self.threads
-        case "pagination": MustacheNull.or(self.pagination)
-        case "author": MustacheNull.or(self.author)
+        case "threads": MustacheObject.of(self.threads)
+        case "pagination": MustacheObject.or(self.pagination)
+        case "author": MustacheObject.or(self.author)
         case "countLabel": MustacheText.of(self.countLabel)
         case "feedURL": MustacheText.or(self.feedURL)
         default: nil
@@ -85,7 +113,7 @@ extension YearView: MustacheParent {
         switch name {
         case "year": MustacheText.of(self.year)
         case "countLabel": MustacheText.of(self.countLabel)
-        case "months": self.months
+        case "months": MustacheObject.of(self.months)
         default: nil
         }
     }
@@ -112,7 +140,7 @@ extension FeedView: MustacheParent {
         case "selfURL": MustacheText.of(self.selfURL)
         case "alternateURL": MustacheText.of(self.alternateURL)
         case "updated": MustacheText.of(self.updated)
-        case "entries": self.entries
+        case "entries": MustacheObject.of(self.entries)
         default: nil
         }
     }
@@ -149,15 +177,15 @@ extension SitemapEntry: MustacheParent {
 extension PageContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "site": self.site
-        case "meta": self.meta
-        case "listing": MustacheNull.or(self.listing)
-        case "thread": MustacheNull.or(self.thread)
-        case "authors": self.authors
-        case "topics": self.topics
-        case "years": self.years
-        case "feed": MustacheNull.or(self.feed)
-        case "sitemap": self.sitemap
+        case "site": MustacheObject.of(self.site)
+        case "meta": MustacheObject.of(self.meta)
+        case "listing": MustacheObject.or(self.listing)
+        case "thread": MustacheObject.or(self.thread)
+        case "authors": MustacheObject.of(self.authors)
+        case "topics": MustacheObject.of(self.topics)
+        case "years": MustacheObject.of(self.years)
+        case "feed": MustacheObject.or(self.feed)
+        case "sitemap": MustacheObject.of(self.sitemap)
         default: nil
         }
     }
@@ -226,16 +254,16 @@ extension ThreadView: MustacheParent {
         case "sourceURL": MustacheText.or(self.sourceURL)
         case "tweetCountLabel": MustacheText.of(self.tweetCountLabel)
         case "readingLabel": MustacheText.of(self.readingLabel)
-        case "author": self.author
-        case "tweets": self.tweets
-        case "topics": self.topics
+        case "author": MustacheObject.of(self.author)
+        case "tweets": MustacheObject.of(self.tweets)
+        case "topics": MustacheObject.of(self.topics)
         case "hasTopics": self.hasTopics
-        case "moreFromAuthor": self.moreFromAuthor
+        case "moreFromAuthor": MustacheObject.of(self.moreFromAuthor)
         case "hasMoreFromAuthor": self.hasMoreFromAuthor
-        case "related": self.related
+        case "related": MustacheObject.of(self.related)
         case "hasRelated": self.hasRelated
-        case "previous": MustacheNull.or(self.previous)
-        case "next": MustacheNull.or(self.next)
+        case "previous": MustacheObject.or(self.previous)
+        case "next": MustacheObject.or(self.next)
         case "hasNeighbours": self.hasNeighbours
         default: nil
         }
@@ -264,14 +292,14 @@ extension ThreadCardView: MustacheParent {
         case "url": MustacheText.of(self.url)
         case "dateText": MustacheText.of(self.dateText)
         case "dateISO": MustacheText.of(self.dateISO)
-        case "author": self.author
+        case "author": MustacheObject.of(self.author)
         case "excerptHTML": MustacheText.of(self.excerptHTML)
         case "summary": MustacheText.or(self.summary)
         case "tweetCount": self.tweetCount
         case "tweetCountLabel": MustacheText.of(self.tweetCountLabel)
         case "readingLabel": MustacheText.of(self.readingLabel)
         case "readLabel": MustacheText.of(self.readLabel)
-        case "topics": self.topics
+        case "topics": MustacheObject.of(self.topics)
         case "hasTopics": self.hasTopics
         case CardMemo.field: self.reuse.flatMap { $0.memo.text(for: $0) }
         default: nil
@@ -289,8 +317,8 @@ extension AuthorView: MustacheParent {
         case "avatarURL": MustacheText.or(self.avatarURL)
         case "initial": MustacheText.of(self.initial)
         case "bioHTML": MustacheText.or(self.bioHTML)
-        case "homepage": MustacheNull.or(self.homepage)
-        case "links": self.links
+        case "homepage": MustacheObject.or(self.homepage)
+        case "links": MustacheObject.of(self.links)
         case "threadCount", "tweetCount", "countsLabel":
             // Pages that read no counts are not rendered again when only counts change (`AuthorCountReads`).
             counts(named: name)
