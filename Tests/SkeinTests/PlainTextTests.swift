@@ -8,7 +8,7 @@ import Testing
 @Suite struct PlainTextTests {
     static let pieces = [
         "word", "Café", "x", "🦀", "👩‍💻", "東京", "e\u{301}", "\u{301}", "don't", "3.14", "#tag", "—", "\u{A0}", "\u{3000}",
-        "\u{2028}", "\u{85}", "\u{FEFF}",
+        "\u{2028}", "\u{85}", "\u{FEFF}", "\u{600}", "a\u{200D}", "🇫🇷", "\u{1100}\u{1161}",
     ]
     static let separators = [" ", "\n", "\t", "\r\n", "\r", "", "  ", "\u{0B}", "\u{0C}", " \u{301}", "\u{1F}"]
 
@@ -19,6 +19,21 @@ import Testing
                 (Bool.random(using: &random) ? separators.randomElement(using: &random)! : "")
                     + pieces.randomElement(using: &random)! + separators.randomElement(using: &random)!
             }.joined()
+        }
+    }
+
+    /// The walk that words and clipping take: ASCII bytes one by one, the rest by the grapheme rules.
+    @Test func charactersAreWalkedAsIteratingThemGivesThem() {
+        for text in Self.randomTexts(seed: 7) + Self.randomTexts(seed: 8).map { $0.filter(\.isASCII) } {
+            var walked: [String] = []
+            var whiteSpace: [Bool] = []
+            text.forEachCharacter { bytes, isWhitespace in
+                walked.append(String(decoding: bytes, as: UTF8.self))
+                whiteSpace.append(isWhitespace)
+                return true
+            }
+            #expect(walked == text.map(String.init), "\(text.debugDescription)")
+            #expect(whiteSpace == text.map(\.isWhitespace), "\(text.debugDescription)")
         }
     }
 

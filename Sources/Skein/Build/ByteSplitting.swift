@@ -98,6 +98,36 @@ extension String {
     }
 }
 
+extension String {
+    /// Calls `body` with the UTF-8 bytes of each character, in order, and whether it is white space, as iterating the
+    /// characters gives them, until `body` returns false. An ASCII byte followed by another (or by the end) is a
+    /// character of its own: no rule of grapheme clusters joins two ASCII characters but CR LF. Only the characters
+    /// around other bytes are found by the grapheme rules, which cost several times more per character than the rest
+    /// of the loops that walk a text this way.
+    func forEachCharacter(_ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ isWhitespace: Bool) -> Bool) {
+        let utf8 = self.utf8
+        var text = self
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                var next = offset + 1
+                let isWhitespace: Bool
+                if byte < 0x80, next == bytes.count || bytes[next] < 0x80 {
+                    if byte == UInt8(ascii: "\r"), next < bytes.count, bytes[next] == UInt8(ascii: "\n") { next += 1 }
+                    isWhitespace = byte.isASCIIWhitespace
+                } else {
+                    let start = utf8.index(utf8.startIndex, offsetBy: offset)
+                    next = offset + utf8.distance(from: start, to: self.index(after: start))
+                    isWhitespace = self[start].isWhitespaceASCIIFirst
+                }
+                guard body(UnsafeBufferPointer(rebasing: bytes[offset..<next]), isWhitespace) else { return }
+                offset = next
+            }
+        }
+    }
+}
+
 extension UInt8 {
     /// The ASCII white space: tab, line feed, vertical tab, form feed, carriage return and space.
     var isASCIIWhitespace: Bool { self == 0x20 || (self >= 0x09 && self <= 0x0D) }

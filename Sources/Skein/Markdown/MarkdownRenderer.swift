@@ -70,10 +70,10 @@ public struct RenderedMarkdown: Sendable, Equatable {
         var count = 0
         var inWord = false
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            for character in text {
-                let isSpace = character.isWhitespaceASCIIFirst
+            text.forEachCharacter { _, isSpace in
                 if !isSpace && !inWord { count += 1 }
                 inWord = !isSpace
+                return true
             }
             return count
         }

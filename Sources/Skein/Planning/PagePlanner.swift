@@ -185,10 +185,10 @@ public struct PagePlanner: Sendable {
         var bytes: [UInt8] = []
         var count = 0
         var spaced = false
-        for character in text {
-            if character.isWhitespaceASCIIFirst {
+        text.forEachCharacter { character, isWhitespace in
+            if isWhitespace {
                 spaced = !bytes.isEmpty
-                continue
+                return true
             }
             if spaced {
                 bytes.append(UInt8(ascii: " "))
@@ -197,10 +197,11 @@ public struct PagePlanner: Sendable {
             }
             if count > limit {
                 count = String(decoding: bytes, as: UTF8.self).count
-                if count > limit { break }
+                if count > limit { return false }
             }
-            bytes += character.utf8
+            bytes += character
             count += 1
+            return true
         }
         let flat = String(decoding: bytes, as: UTF8.self)
         if count > limit { count = flat.count }
