@@ -126,23 +126,25 @@ enum DefaultTheme {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{meta.title}}</title>
-<meta name="description" content="{{meta.description}}">
-<link rel="canonical" href="{{meta.canonicalURL}}">
-<meta property="og:type" content="{{meta.openGraphType}}">
+{{#meta}}
+<title>{{title}}</title>
+<meta name="description" content="{{description}}">
+<link rel="canonical" href="{{canonicalURL}}">
+<meta property="og:type" content="{{openGraphType}}">
 <meta property="og:site_name" content="{{site.title}}">
-<meta property="og:title" content="{{meta.heading}}">
-<meta property="og:description" content="{{meta.description}}">
-<meta property="og:url" content="{{meta.canonicalURL}}">
-{{#meta.imageURL}}
-<meta property="og:image" content="{{meta.imageURL}}">
+<meta property="og:title" content="{{heading}}">
+<meta property="og:description" content="{{description}}">
+<meta property="og:url" content="{{canonicalURL}}">
+{{#imageURL}}
+<meta property="og:image" content="{{imageURL}}">
 <meta name="twitter:card" content="summary_large_image">
-{{/meta.imageURL}}
-{{^meta.imageURL}}
+{{/imageURL}}
+{{^imageURL}}
 <meta name="twitter:card" content="summary">
-{{/meta.imageURL}}
-<meta name="twitter:title" content="{{meta.heading}}">
-<meta name="twitter:description" content="{{meta.description}}">
+{{/imageURL}}
+<meta name="twitter:title" content="{{heading}}">
+<meta name="twitter:description" content="{{description}}">
+{{/meta}}
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="{{site.iconURL}}" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.stylesheetURL}}">
