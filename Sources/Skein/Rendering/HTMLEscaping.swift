@@ -25,37 +25,43 @@ struct FastHTMLEscaping: MustacheContentType {
     }
 
     /// The escaped text, or nil when nothing needs escaping: one pass counts what the replacements add, a second
-    /// writes the text into a string of exactly that size.
+    /// copies the runs between them into a string of exactly that size. Both look each byte up in ``added``.
     private static func escape(bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var added = 0
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "<"), UInt8(ascii: ">"): added += 3
-            case UInt8(ascii: "&"), UInt8(ascii: "'"): added += 4
-            case UInt8(ascii: "\""): added += 5
-            default: break
+        added.withUnsafeBufferPointer { added in
+            var total = 0
+            for byte in bytes { total &+= Int(added[Int(byte)]) }
+            guard total > 0, let source = bytes.baseAddress else { return nil }
+            let replacements = Self.replacements
+            return String(unsafeUninitializedCapacity: bytes.count + total) { output in
+                let target = output.baseAddress!
+                var written = 0
+                var runStart = 0
+                for index in 0..<bytes.count where added[Int(bytes[index])] != 0 {
+                    (target + written).initialize(from: source + runStart, count: index - runStart)
+                    written += index - runStart
+                    let replacement = replacements[Int(bytes[index])]
+                    (target + written).initialize(from: replacement.utf8Start, count: replacement.utf8CodeUnitCount)
+                    written += replacement.utf8CodeUnitCount
+                    runStart = index + 1
+                }
+                (target + written).initialize(from: source + runStart, count: bytes.count - runStart)
+                return written + bytes.count - runStart
             }
         }
-        guard added > 0 else { return nil }
-        return String(unsafeUninitializedCapacity: bytes.count + added) { output in
-            var at = 0
-            func put(_ replacement: StaticString) {
-                for index in 0..<replacement.utf8CodeUnitCount { output[at + index] = replacement.utf8Start[index] }
-                at += replacement.utf8CodeUnitCount
-            }
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "<"): put("&lt;")
-                case UInt8(ascii: ">"): put("&gt;")
-                case UInt8(ascii: "&"): put("&amp;")
-                case UInt8(ascii: "\""): put("&quot;")
-                case UInt8(ascii: "'"): put("&#39;")
-                default:
-                    output[at] = byte
-                    at += 1
-                }
-            }
-            return at
+    }
+
+    /// What each byte's replacement adds to the length: 0 for the bytes that are kept.
+    private static let added: [UInt8] = (0..<256).map { UInt8(replacements[$0].utf8CodeUnitCount) &- 1 }
+
+    /// Each byte's replacement, or the byte itself.
+    private static let replacements: [StaticString] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: "x"
         }
     }
 }
