@@ -37,6 +37,24 @@ import Testing
         }
     }
 
+    /// Thread files are cut into lines on bytes, and separators told by their first byte.
+    @Test func linesAndSeparatorsAreWhatCharactersGive() {
+        let texts =
+            ["", "\n", "\n\n", "---", "--- \n---\t", "-\u{301}--", "---\u{301}", "- item\n--", "a\nb\n"]
+            + Self.randomTexts(seed: 9).map { $0.replacingOccurrences(of: "\r", with: "") }
+        for text in texts {
+            let lines = SourceText(text: text, file: "t.md").lines
+            let expected: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines == expected, "\(text.debugDescription)")
+            let rows: [Substring] = lines.flatMap { [$0, Substring("---" + $0), Substring("--" + $0)] }
+            for row in rows {
+                let rest = row.dropFirst(3)
+                let separator = row.hasPrefix("---") && rest.allSatisfy { $0 == " " || $0 == "\t" }
+                #expect(ThreadFileParser.isSeparator(row) == separator, "\(row.debugDescription)")
+            }
+        }
+    }
+
     @Test func wordsAreCountedAsRunsOfNonWhiteSpaceCharacters() {
         for text in Self.randomTexts(seed: 3) + Self.randomTexts(seed: 4).map { $0.filter(\.isASCII) } {
             #expect(

@@ -215,11 +215,19 @@ public enum ThreadFileParser {
     }
 
     static func isSeparator(_ line: Substring) -> Bool {
-        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+        // Most lines are told by their first byte: a first character "-" starts with that byte.
+        guard line.utf8.first == UInt8(ascii: "-") else { return false }
+        return line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     /// The fence marker (```` ``` ```` or `~~~`, with its length) when `line` opens a fenced code block.
     private static func fenceOpening(_ line: Substring) -> Substring? {
+        // Most lines are told by their first bytes: an ASCII byte other than a space, "`" or "~" among the first four
+        // is where a character that cannot open a fence starts, after spaces only.
+        for byte in line.utf8.prefix(4) where byte != UInt8(ascii: " ") {
+            if byte < 0x80 && byte != UInt8(ascii: "`") && byte != UInt8(ascii: "~") { return nil }
+            break
+        }
         // Up to three spaces before it, counted without counting the whole line, which every line would pay.
         let indentation = line.prefix(4).prefix { $0 == " " }.count
         let trimmed = line.dropFirst(indentation)
