@@ -4,6 +4,7 @@ import Foundation
 public enum Slug {
     /// Lower-case letters and digits of any script, joined by single hyphens; everything else is dropped.
     public static func make(from text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeFromASCII(text) }
         var slug = ""
         var pendingHyphen = false
         for character in text.precomposedStringWithCanonicalMapping.lowercased() {
@@ -16,6 +17,28 @@ public enum Slug {
             }
         }
         return slug
+    }
+
+    /// ``make(from:)`` for an ASCII text, on its bytes: such a text is its own canonical composition, its letters and
+    /// digits are `A-Z`, `a-z` and `0-9`, and it has no combining mark (hashtags and titles are mostly ASCII, and
+    /// Foundation's normalisation cost more than the rest of a hashtag's link).
+    private static func makeFromASCII(_ text: String) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
+                || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9"))
+            {
+                if pendingHyphen && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                slug.append(lower)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 
     /// Whether `slug` may be used as written: what ``make(from:)`` would keep, plus `_` and `.` inside.
