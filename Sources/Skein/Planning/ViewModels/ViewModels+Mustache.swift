@@ -195,7 +195,7 @@ extension SiteView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "title": MustacheText.of(self.title)
-        case "description": self.description
+        case "description": MustacheText.or(self.description)
         case "language": MustacheText.of(self.language)
         case "homeURL": MustacheText.of(self.homeURL)
         case "authorsURL": MustacheText.of(self.authorsURL)
@@ -216,7 +216,7 @@ extension MetaView: MustacheParent {
         switch name {
         case "title": MustacheText.of(self.title)
         case "heading": MustacheText.of(self.heading)
-        case "description": MustacheNull.or(self.description)
+        case "description": MustacheText.of(self.description)
         case "canonicalURL": MustacheText.of(self.canonicalURL)
         case "openGraphType": MustacheText.of(self.openGraphType)
         case "imageURL": MustacheText.or(self.imageURL)
