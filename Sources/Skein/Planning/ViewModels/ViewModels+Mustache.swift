@@ -11,9 +11,6 @@ struct MustacheNull: MustacheCustomRenderable, MustacheParent {
     var renderText: String { "" }
     var isNull: Bool { true }
     func child(named name: String) -> Any? { nil }
-
-    /// `value`, or the null value in its place.
-    static func or(_ value: Any?) -> Any { value ?? MustacheNull() }
 }
 
 /// A text field as templates see it: swift-mustache renders a value it can cast to `MustacheCustomRenderable` at its
@@ -44,7 +41,7 @@ struct MustacheText: MustacheCustomRenderable, MustacheParent, MustacheTransform
 /// A view model as swift-mustache holds it: by reference. swift-mustache casts each object it looks in to
 /// `MustacheParent`, and each cast copies a struct whole, retaining every string and array in it (and puts it in a new
 /// heap box when it does not fit inline); a class is copied by one retain.
-struct MustacheObject: MustacheParent, CustomStringConvertible, @unchecked Sendable {
+struct MustacheObject: MustacheParent, CustomStringConvertible {
     private final class Box {
         let value: any MustacheParent
         init(_ value: any MustacheParent) { self.value = value }
