@@ -4,7 +4,11 @@ import Foundation
 public enum Slug {
     /// Lower-case letters and digits of any script, joined by single hyphens; everything else is dropped.
     public static func make(from text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeFromASCII(text) }
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? makeFromASCII(text) : makeFromCharacters(text)
+    }
+
+    /// ``make(from:)`` by the character rules, which any text may take.
+    static func makeFromCharacters(_ text: String) -> String {
         var slug = ""
         var pendingHyphen = false
         for character in text.precomposedStringWithCanonicalMapping.lowercased() {
