@@ -7,7 +7,7 @@ extension String {
     /// (`="skein:` follows an attribute's name; a card's root marker is framed by control characters).
     func pieces(separatedBy separator: String) -> [String] {
         var pieces: [String] = []
-        forEachPiece(separatedBy: separator) { pieces.append(String(decoding: $0, as: UTF8.self)) }
+        forEachPiece(separatedBy: separator) { bytes, _ in pieces.append(String(decoding: bytes, as: UTF8.self)) }
         return pieces
     }
 
@@ -60,20 +60,22 @@ extension String {
         }
     }
 
-    /// Calls `body` with the UTF-8 bytes of each piece between the occurrences of `separator`, in order: once with
-    /// the whole text when it has none.
-    private func forEachPiece(separatedBy separator: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// Calls `body` with the UTF-8 bytes of each piece between the occurrences of `separator`, in order, and the
+    /// offset in the text's bytes where the piece starts: once with the whole text when it has none.
+    func forEachPiece(
+        separatedBy separator: String, _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Void
+    ) {
         var text = self
         var separator = separator
         text.withUTF8 { bytes in
             separator.withUTF8 { needle in
-                guard !needle.isEmpty else { return body(bytes) }
+                guard !needle.isEmpty else { return body(bytes, 0) }
                 var start = 0
                 while let found = Self.offset(of: needle, in: bytes, from: start) {
-                    body(UnsafeBufferPointer(rebasing: bytes[start..<found]))
+                    body(UnsafeBufferPointer(rebasing: bytes[start..<found]), start)
                     start = found + needle.count
                 }
-                body(UnsafeBufferPointer(rebasing: bytes[start...]))
+                body(UnsafeBufferPointer(rebasing: bytes[start...]), start)
             }
         }
     }
@@ -96,9 +98,7 @@ extension String {
         }
         return nil
     }
-}
 
-extension String {
     /// Calls `body` with the UTF-8 bytes of each character, in order, and whether it is white space, as iterating the
     /// characters gives them, until `body` returns false. An ASCII byte followed by another (or by the end) is a
     /// character of its own: no rule of grapheme clusters joins two ASCII characters but CR LF. Only the characters

@@ -88,10 +88,8 @@ public struct PreparedSite: Sendable {
 
     /// Renders one page with the theme.
     public func render(_ page: Page) -> String {
-        guard plainTexts else { return library.render(MustacheObject(page.context), withTemplate: page.template) ?? "" }
-        return MustacheText.$plain.withValue(true) {
-            library.render(MustacheObject(page.context), withTemplate: page.template) ?? ""
-        }
+        let render = { library.render(MustacheObject(page.context), withTemplate: page.template) ?? "" }
+        return plainTexts ? MustacheText.$plain.withValue(true, operation: render) : render()
     }
 
     /// The earliest date of a thread left out for being in the future.

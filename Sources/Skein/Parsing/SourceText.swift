@@ -118,29 +118,13 @@ struct SourceText: Sendable {
 
     /// The lines of the text, without their `\n`.
     var lines: [Substring] {
-        // Split on bytes, found by memchr: with `\r` gone, every `\n` is a Character of its own. Each line is cut
-        // from the text by indices made from byte offsets, which a native string makes without walking it.
-        var ends: [Int] = []
-        var copy = text
-        copy.withUTF8 { bytes in
-            var from = 0
-            while let base = bytes.baseAddress, from < bytes.count,
-                let hit = memchr(base + from, Int32(UInt8(ascii: "\n")), bytes.count - from)
-            {
-                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                ends.append(offset)
-                from = offset + 1
-            }
-            ends.append(bytes.count)
-        }
+        // Split on bytes: with `\r` gone, every `\n` is a Character of its own. Each line is cut from the text by
+        // indices made from byte offsets, which a native string makes without walking it.
         let utf8 = text.utf8
         var lines: [Substring] = []
-        lines.reserveCapacity(ends.count)
-        var start = 0
-        for end in ends {
-            lines.append(
-                text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
-            start = end + 1
+        text.forEachPiece(separatedBy: "\n") { bytes, offset in
+            let start = utf8.index(utf8.startIndex, offsetBy: offset)
+            lines.append(text[start..<utf8.index(start, offsetBy: bytes.count)])
         }
         return lines
     }

@@ -222,11 +222,12 @@ public enum ThreadFileParser {
 
     /// The fence marker (```` ``` ```` or `~~~`, with its length) when `line` opens a fenced code block.
     private static func fenceOpening(_ line: Substring) -> Substring? {
-        // Most lines are told by their first bytes: an ASCII byte other than a space, "`" or "~" among the first four
-        // is where a character that cannot open a fence starts, after spaces only.
-        for byte in line.utf8.prefix(4) where byte != UInt8(ascii: " ") {
-            if byte < 0x80 && byte != UInt8(ascii: "`") && byte != UInt8(ascii: "~") { return nil }
-            break
+        // Most lines are told by their first bytes: the first of the first four that is not a space starts a
+        // character, and when it is ASCII but not "`" or "~", that character cannot open a fence.
+        if let first = line.utf8.prefix(4).first(where: { $0 != UInt8(ascii: " ") }), first < 0x80,
+            first != UInt8(ascii: "`"), first != UInt8(ascii: "~")
+        {
+            return nil
         }
         // Up to three spaces before it, counted without counting the whole line, which every line would pay.
         let indentation = line.prefix(4).prefix { $0 == " " }.count

@@ -53,7 +53,7 @@ struct FastHTMLEscaping: MustacheContentType {
     /// What each byte's replacement adds to the length: 0 for the bytes that are kept.
     private static let added: [UInt8] = (0..<256).map { UInt8(replacements[$0].utf8CodeUnitCount) &- 1 }
 
-    /// Each byte's replacement, or the byte itself.
+    /// Each byte's replacement; a one-byte stand-in for the bytes that are kept, which ``added`` counts as adding 0.
     private static let replacements: [StaticString] = (0..<256).map { byte in
         switch UInt8(byte) {
         case UInt8(ascii: "<"): "&lt;"
