@@ -142,11 +142,16 @@ struct ServeTests {
         let server = try ServeProcess(in: archive.root)
         let socket = try server.listenForEvents()
         defer { close(socket) }
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("skein-preview-\(server.process.processIdentifier)").path
+        #expect(FileManager.default.fileExists(atPath: folder))
         let started = Date()
         kill(server.process.processIdentifier, SIGTERM)
         server.process.waitUntilExit()
         #expect(Date().timeIntervalSince(started) < 1.0)
         #expect(server.process.terminationStatus == 0)
+        // The site it built for itself goes with it.
+        #expect(!FileManager.default.fileExists(atPath: folder))
     }
 
     @Test func theReloadScriptIsNeverInABuiltSite() throws {

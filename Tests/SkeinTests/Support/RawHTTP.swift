@@ -119,7 +119,13 @@ final class ServeProcess {
         return socket
     }
 
+    /// Stopped as Ctrl-C stops it, so that it removes its build folder from the temporary folder; killed only if it
+    /// has not stopped within five seconds.
     deinit {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         var status: Int32 = 0
         waitpid(process.processIdentifier, &status, WNOHANG)
