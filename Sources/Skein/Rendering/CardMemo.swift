@@ -62,7 +62,9 @@ final class CardMemo: Sendable {
     }
 
     /// The card's text for a page whose way to the root is `reuse.prefix`, or nil when it must be rendered in place.
-    func text(for reuse: CardReuse) -> String? {
+    /// The text is made when the wrapper prints it: the wrapper asks for the card twice (its section and its inverted
+    /// section), and putting the page's root in place of each marker costs more than finding the card.
+    func text(for reuse: CardReuse) -> ReusedCard? {
         let known = cards.withLock { $0[reuse.thread] }
         // Two workers may render the same card at once; they find the same text.
         let stencil =
@@ -77,7 +79,15 @@ final class CardMemo: Sendable {
         if let reads = AuthorCountReads.current {
             for handle in stencil.countsRead { reads.note(handle) }
         }
-        return text.replacing(every: Self.markers[0], with: reuse.prefix)
+        return ReusedCard(stencil: text, prefix: reuse.prefix)
+    }
+
+    /// A card's text as the wrapper's section holds it and prints it (`{{{.}}}`).
+    struct ReusedCard: MustacheCustomRenderable {
+        let stencil: String
+        let prefix: String
+        var renderText: String { stencil.replacing(every: CardMemo.markers[0], with: prefix) }
+        var isNull: Bool { false }
     }
 
     private func stencil(_ reuse: CardReuse) -> String? {
