@@ -19,8 +19,10 @@ public struct PagePlanner: Sendable {
     /// Each topic's page as its URL below the root writes it, by position in ``Archive/topics``: cards list their
     /// topics on every page, several each.
     let topicPaths: [String]
-    /// Author views repeat on every card; each is made once per way to the root.
-    let memo = Memo()
+    /// Each thread's page as its URL below the root writes it, by position in ``Archive/threads``.
+    let threadPaths: [String]
+    /// What cards repeat, made once (``Memo``).
+    let memo: Memo
     /// Where listings' cards are rendered once, when the theme allows.
     var cards: CardMemo? = nil
 
@@ -31,9 +33,32 @@ public struct PagePlanner: Sendable {
         var lastChangeISO: String
     }
 
+    /// What every card shows again, made once: each thread's day, and at each way to the root, its links
+    /// (``RootLinks``). A card made of these takes a few retains where making its URLs took most of its time.
     final class Memo: Sendable {
-        let authors = Mutex<[String: AuthorView]>([:])
-        let days = Mutex<[Int: String]>([:])
+        /// By position in ``Archive/threads``.
+        let days: Mutex<[String?]>
+        /// By the way to the root's prefix.
+        let roots = Mutex<[String: RootLinks]>([:])
+
+        init(threads: Int) {
+            days = Mutex(Array(repeating: nil, count: threads))
+        }
+    }
+
+    /// The links a card makes at one way to the root.
+    final class RootLinks: Sendable {
+        let prefix: String
+        /// Each topic's link, by position in ``Archive/topics``.
+        let topics: [LinkView]
+        /// Each author's view, by position in ``Archive/authors``, made when a page first shows it.
+        let authors: Mutex<[AuthorView?]>
+
+        init(prefix: String, topics: [LinkView], authors: Int) {
+            self.prefix = prefix
+            self.topics = topics
+            self.authors = Mutex(Array(repeating: nil, count: authors))
+        }
     }
 
     /// The day of the thread at `index`, as the site's language writes it.
@@ -42,6 +67,22 @@ public struct PagePlanner: Sendable {
         let text = dates.dayText(archive.threads[index].date)
         memo.days.withLock { $0[index] = text }
         return text
+    }
+
+    /// The links cards make at `root`.
+    func links(_ root: SiteURLs.Root) -> RootLinks {
+        let prefix = urls.prefix(root)
+        if let known = memo.roots.withLock({ $0[prefix] }) { return known }
+        let links = RootLinks(
+            prefix: prefix,
+            topics: zip(archive.topics, topicPaths).map { LinkView(name: $0.name, url: prefix + $1) },
+            authors: archive.authors.count)
+        // Two workers may make them at once; both go on with the first.
+        return memo.roots.withLock { roots in
+            if let known = roots[prefix] { return known }
+            roots[prefix] = links
+            return links
+        }
     }
 
     /// Plans every page and feed of `archive`, to be published at `urls`.
@@ -60,7 +101,10 @@ public struct PagePlanner: Sendable {
             fingerprints: PageFingerprints(archive: archive, topicIndex: topicIndex),
             authorOrdinals: archive.threads.indices.map { archive.authorIndex[archive.threads[$0].authorKey] ?? -1 },
             topicOrdinals: archive.threads.indices.map { archive.threads[$0].topicSlugs.map { topicIndex[$0]! } },
-            topicPaths: archive.topics.map { Route.topic($0.slug).urlPath }, cards: cards)
+            topicPaths: archive.topics.map { Route.topic($0.slug).urlPath },
+            threadPaths: archive.threads.map { Route.thread($0.slug).urlPath },
+            memo: Memo(threads: archive.threads.count),
+            cards: cards)
         var pages: [Page] = []
         pages += planner.listing(
             Array(archive.threads.indices), first: .home, template: "home", heading: archive.site.title,
@@ -124,10 +168,15 @@ public struct PagePlanner: Sendable {
     }
 
     func author(_ key: String, from root: SiteURLs.Root) -> AuthorView {
-        let memoKey = urls.prefix(root) + " " + key
-        if let known = memo.authors.withLock({ $0[memoKey] }) { return known }
-        let view = makeAuthor(key, from: root)
-        memo.authors.withLock { $0[memoKey] = view }
+        author(archive.authorIndex[key]!, from: root, links: links(root))
+    }
+
+    /// The view of the author at `ordinal` in ``Archive/authors``, as a page at `root` (whose links are `links`)
+    /// shows it.
+    private func author(_ ordinal: Int, from root: SiteURLs.Root, links: RootLinks) -> AuthorView {
+        if let known = links.authors.withLock({ $0[ordinal] }) { return known }
+        let view = makeAuthor(archive.authors[ordinal].key, from: root)
+        links.authors.withLock { $0[ordinal] = view }
         return view
     }
 
@@ -152,20 +201,27 @@ public struct PagePlanner: Sendable {
     }
 
     func topicLinks(_ index: Int, from root: SiteURLs.Root) -> [LinkView] {
-        let prefix = urls.prefix(root)
-        return topicOrdinals[index].map { LinkView(name: archive.topics[$0].name, url: prefix + topicPaths[$0]) }
+        topicLinks(index, links: links(root))
+    }
+
+    private func topicLinks(_ index: Int, links: RootLinks) -> [LinkView] {
+        topicOrdinals[index].map { links.topics[$0] }
     }
 
     func card(_ index: Int, from root: SiteURLs.Root) -> ThreadCardView {
+        let links = links(root)
         let thread = archive.threads[index]
         let count = thread.tweetCount
+        let ordinal = authorOrdinals[index]
         return ThreadCardView(
-            title: thread.title, url: urls.url(.thread(thread.slug), from: root), dateText: day(index),
-            dateISO: threadDates[index].iso, author: author(thread.authorKey, from: root),
-            excerptHTML: thread.firstTweet.map { urls.html($0.content, from: root) } ?? "",
+            title: thread.title, url: links.prefix + threadPaths[index], dateText: day(index),
+            dateISO: threadDates[index].iso,
+            author: ordinal >= 0
+                ? author(ordinal, from: root, links: links) : author(thread.authorKey, from: root),
+            excerptHTML: thread.firstTweet.map { $0.content.html(withRoot: links.prefix) } ?? "",
             summary: thread.summary, tweetCount: count, tweetCountLabel: counted(count, "tweet"),
             readingLabel: "\(thread.readingMinutes) min read", readLabel: "Read " + counted(count, "tweet"),
-            topics: topicLinks(index, from: root), hasTopics: !thread.topicSlugs.isEmpty)
+            topics: topicLinks(index, links: links), hasTopics: !thread.topicSlugs.isEmpty)
     }
 
     /// A card of a listing, which the listing may show as the text it has for that thread (``CardMemo``).
