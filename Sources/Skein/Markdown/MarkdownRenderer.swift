@@ -65,22 +65,28 @@ public struct RenderedMarkdown: Sendable, Equatable {
         return kept
     }
 
-    /// Runs of characters that are not white space; an ASCII text is counted on its bytes, which gives the same.
+    /// Runs of characters that are not white space; an ASCII text is counted on its bytes, which gives the same, in
+    /// the one pass that finds it is ASCII.
     static func words(in text: String) -> Int {
-        var count = 0
-        var inWord = false
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            text.forEachCharacter { _, isSpace in
+        var text = text
+        let asciiCount = text.withUTF8 { bytes -> Int? in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let isSpace = byte.isASCIIWhitespace
                 if !isSpace && !inWord { count += 1 }
                 inWord = !isSpace
-                return true
             }
             return count
         }
-        for byte in text.utf8 {
-            let isSpace = byte.isASCIIWhitespace
+        if let asciiCount { return asciiCount }
+        var count = 0
+        var inWord = false
+        text.forEachCharacter { _, isSpace in
             if !isSpace && !inWord { count += 1 }
             inWord = !isSpace
+            return true
         }
         return count
     }
