@@ -212,12 +212,9 @@ public struct PagePlanner: Sendable {
         let links = links(root)
         let thread = archive.threads[index]
         let count = thread.tweetCount
-        let ordinal = authorOrdinals[index]
         return ThreadCardView(
             title: thread.title, url: links.prefix + threadPaths[index], dateText: day(index),
-            dateISO: threadDates[index].iso,
-            author: ordinal >= 0
-                ? author(ordinal, from: root, links: links) : author(thread.authorKey, from: root),
+            dateISO: threadDates[index].iso, author: author(authorOrdinals[index], from: root, links: links),
             excerptHTML: thread.firstTweet.map { $0.content.html(withRoot: links.prefix) } ?? "",
             summary: thread.summary, tweetCount: count, tweetCountLabel: counted(count, "tweet"),
             readingLabel: "\(thread.readingMinutes) min read", readLabel: "Read " + counted(count, "tweet"),
