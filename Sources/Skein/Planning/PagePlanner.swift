@@ -75,7 +75,9 @@ public struct PagePlanner: Sendable {
         if let known = memo.roots.withLock({ $0[prefix] }) { return known }
         let links = RootLinks(
             prefix: prefix,
-            topics: zip(archive.topics, topicPaths).map { LinkView(name: $0.name, url: prefix + $1) },
+            topics: zip(archive.topics, topicPaths).map {
+                LinkView(name: $0.name, url: SiteURLs.url(path: $1, prefix: prefix))
+            },
             authors: archive.authors.count)
         // Two workers may make them at once; both go on with the first.
         return memo.roots.withLock { roots in
@@ -213,7 +215,8 @@ public struct PagePlanner: Sendable {
         let thread = archive.threads[index]
         let count = thread.tweetCount
         return ThreadCardView(
-            title: thread.title, url: links.prefix + threadPaths[index], dateText: day(index),
+            title: thread.title, url: SiteURLs.url(path: threadPaths[index], prefix: links.prefix),
+            dateText: day(index),
             dateISO: threadDates[index].iso, author: author(authorOrdinals[index], from: root, links: links),
             excerptHTML: thread.firstTweet.map { $0.content.html(withRoot: links.prefix) } ?? "",
             summary: thread.summary, tweetCount: count, tweetCountLabel: counted(count, "tweet"),

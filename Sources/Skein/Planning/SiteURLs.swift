@@ -34,7 +34,12 @@ public struct SiteURLs: Sendable {
 
     /// The URL of `route` as seen from `root`.
     public func url(_ route: Route, from root: Root) -> String {
-        let url = prefix(root) + route.urlPath
+        Self.url(path: route.urlPath, prefix: prefix(root))
+    }
+
+    /// The URL of the page whose path below the root is `path`, from a page whose way to the root is `prefix`.
+    static func url(path: String, prefix: String) -> String {
+        let url = prefix + path
         return url.isEmpty ? "./" : url
     }
 

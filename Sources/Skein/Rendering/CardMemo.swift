@@ -61,10 +61,10 @@ final class CardMemo: Sendable {
         library.register(try MustacheTemplate(string: prefix + renderOnce), named: once)
     }
 
-    /// The card's text for a page whose way to the root is `reuse.prefix`, or nil when it must be rendered in place.
-    /// The text is made when the wrapper prints it: the wrapper asks for the card twice (its section and its inverted
+    /// The card as a page whose way to the root is `reuse.prefix` shows it, or nil when it must be rendered in place.
+    /// Its text is made when the wrapper prints it: the wrapper asks for the card twice (its section and its inverted
     /// section), and putting the page's root in place of each marker costs more than finding the card.
-    func text(for reuse: CardReuse) -> ReusedCard? {
+    func reused(for reuse: CardReuse) -> ReusedCard? {
         let known = cards.withLock { $0[reuse.thread] }
         // Two workers may render the same card at once; they find the same text.
         let stencil =

@@ -298,7 +298,7 @@ extension ThreadCardView: MustacheParent {
         case "readLabel": MustacheText.of(self.readLabel)
         case "topics": MustacheObject.of(self.topics)
         case "hasTopics": self.hasTopics
-        case CardMemo.field: self.reuse.flatMap { $0.memo.text(for: $0) }
+        case CardMemo.field: self.reuse.flatMap { $0.memo.reused(for: $0) }
         default: nil
         }
     }
