@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func theBuiltInThemesCardIsReused() {
-        #expect(Theme.cardIsReusable(Theme.builtIn.templates))
+        #expect(Theme.partialIsReusable(CardMemo.partial, in: Theme.builtIn.templates))
     }
 
     @Test func reusedCardsAreTheBytesOfCardsRenderedInPlace() throws {
@@ -103,9 +103,15 @@ import Testing
         let builtIn = Theme.builtIn.templates
         func with(_ name: String, _ text: String) -> [String: String] { builtIn.merging([name: text]) { $1 } }
         let card = builtIn[CardMemo.partial]!
-        #expect(!Theme.cardIsReusable(with(CardMemo.partial, "{{#first()}}first{{/first()}}" + card)))
-        #expect(!Theme.cardIsReusable(with("partials/topics", "{{$list}}{{/list}}" + builtIn["partials/topics"]!)))
-        #expect(!Theme.cardIsReusable(with("home", builtIn["home"]!.replacingOccurrences(of: "{{> ", with: "  {{> "))))
-        #expect(!Theme.cardIsReusable(builtIn.filter { $0.key != CardMemo.partial }))
+        #expect(
+            !Theme.partialIsReusable(
+                CardMemo.partial, in: with(CardMemo.partial, "{{#first()}}first{{/first()}}" + card)))
+        #expect(
+            !Theme.partialIsReusable(
+                CardMemo.partial, in: with("partials/topics", "{{$list}}{{/list}}" + builtIn["partials/topics"]!)))
+        #expect(
+            !Theme.partialIsReusable(
+                CardMemo.partial, in: with("home", builtIn["home"]!.replacingOccurrences(of: "{{> ", with: "  {{> "))))
+        #expect(!Theme.partialIsReusable(CardMemo.partial, in: builtIn.filter { $0.key != CardMemo.partial }))
     }
 }

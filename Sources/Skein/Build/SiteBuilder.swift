@@ -261,7 +261,8 @@ public enum SiteBuilder {
         guard !diagnostics.containsErrors else { throw .invalidInput(diagnostics.sortedByLocation()) }
         let cards = CardMemo.installed(in: library)
         let pages = PagePlanner.plan(
-            archive, urls: SiteURLs(baseURL: archive.site.baseURL), cards: cards, cache: options.cache)
+            archive, urls: SiteURLs(baseURL: archive.site.baseURL), cards: cards,
+            tweetStencils: TweetStencils.installed(in: library), cache: options.cache)
         clock.lap("plan", counted(pages.count, "page"))
         var site = PreparedSite(
             archive: archive, pages: pages, theme: theme, library: library, cards: cards,

@@ -44,11 +44,16 @@ enum TemplateVariables {
         }
         guard mirror.displayStyle == .struct else { return }
         for child in mirror.children {
-            // A card's ``CardReuse`` is Skein's own.
-            guard let label = child.label, !(child.value is CardReuse?) else { continue }
+            guard let label = child.label, !isSkeinsOwn(child.value) else { continue }
             names.insert(label)
             collect(child.value, into: &names)
         }
+    }
+
+    /// Whether a view model's field is Skein's own, not a template variable: a card's ``CardReuse``, a tweet's
+    /// ``TweetStencilling``.
+    static func isSkeinsOwn(_ value: Any) -> Bool {
+        value is CardReuse? || value is TweetStencilling?
     }
 
     static var sampleContext: PageContext {

@@ -46,7 +46,8 @@ extension PagePlanner {
                 number: tweet.number, position: "\(tweet.number)/\(count)", anchor: "t\(tweet.number)",
                 html: urls.html(tweet.content, from: root),
                 timeText: tweet.time.map(dates.timeText),
-                timeISO: tweet.time.map(dates.isoText), originalURL: tweet.originalURL)
+                timeISO: tweet.time.map(dates.isoText), originalURL: tweet.originalURL,
+                stencils: tweetStencils.map(TweetStencilling.init))
         }
         let author = author(thread.authorKey, from: root)
         var context = PageContext(

@@ -25,6 +25,8 @@ public struct PagePlanner: Sendable {
     let memo: Memo
     /// Where listings' cards are rendered once, when the theme allows.
     var cards: CardMemo? = nil
+    /// Where thread pages' tweets are printed from, when the theme allows.
+    var tweetStencils: TweetStencils? = nil
 
     struct ThreadDates: Sendable {
         var iso: String
@@ -88,7 +90,10 @@ public struct PagePlanner: Sendable {
     }
 
     /// Plans every page and feed of `archive`, to be published at `urls`.
-    static func plan(_ archive: Archive, urls: SiteURLs, cards: CardMemo? = nil, cache: BuildCache? = nil) -> [Page] {
+    static func plan(
+        _ archive: Archive, urls: SiteURLs, cards: CardMemo? = nil, tweetStencils: TweetStencils? = nil,
+        cache: BuildCache? = nil
+    ) -> [Page] {
         let dates = DateFormatting(site: archive.site)
         let threadDates = archive.threads.parallelMap { thread in
             let lastChange = thread.lastTweetTime.map { max(thread.date, $0) } ?? thread.date
@@ -106,7 +111,7 @@ public struct PagePlanner: Sendable {
             topicPaths: archive.topics.map { Route.topic($0.slug).urlPath },
             threadPaths: archive.threads.map { Route.thread($0.slug).urlPath },
             memo: Memo(threads: archive.threads.count),
-            cards: cards)
+            cards: cards, tweetStencils: tweetStencils)
         var pages: [Page] = []
         pages += planner.listing(
             Array(archive.threads.indices), first: .home, template: "home", heading: archive.site.title,

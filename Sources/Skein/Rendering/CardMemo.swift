@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// This gives the bytes of rendering the card in place only when the card's text depends on nothing but the card, so
 /// it is used only when both checks pass:
-/// - the theme (``Theme/cardIsReusable(_:)``): the card partial and those it includes use no transform, block,
+/// - the theme (``Theme/partialIsReusable(_:in:)``): the card partial and those it includes use no transform, block,
 ///   parent, set delimiter or pragma, and no partial or block of the theme is indented (which would indent each of the
 ///   card's lines);
 /// - each card, when it is first rendered: every name the partial looks up is found on the card or inside it (the
@@ -46,7 +46,7 @@ final class CardMemo: Sendable {
         self.library = library
     }
 
-    /// The library's card partial is the wrapper: a theme that passed ``Theme/cardIsReusable(_:)`` reuses cards.
+    /// The library's card partial is the wrapper: a theme that passed ``Theme/partialIsReusable(_:in:)`` reuses cards.
     static func installed(in library: MustacheLibrary) -> CardMemo? {
         library.getTemplate(named: original) == nil ? nil : CardMemo(library: library)
     }
@@ -97,8 +97,8 @@ final class CardMemo: Sendable {
             reuse.make(.literal("")).texts.contains { $0.utf8.contains(1) } ? Self.markers : [Self.markers[0]]
         var texts: [String] = []
         for marker in markers {
-            let spy = Spy(card: reuse.make(.literal(marker)))
-            guard let text = library.render(spy, withTemplate: Self.once), !spy.lookedBeyondCard else { return nil }
+            let spy = ContextSpy(name: Self.cardField, value: MustacheObject(reuse.make(.literal(marker))))
+            guard let text = library.render(spy, withTemplate: Self.once), !spy.lookedBeyond else { return nil }
             texts.append(text)
         }
         guard texts.count == 2 else { return texts[0] }
@@ -108,25 +108,6 @@ final class CardMemo: Sendable {
     /// Lets go of the cards, once every page is rendered.
     func release() {
         cards.withLock { $0 = [:] }
-    }
-
-    /// The context below a card rendered on its own: hands out the card once, and notes any other question, which
-    /// on a page would have been asked of the page's context.
-    private final class Spy: MustacheParent, @unchecked Sendable {
-        let card: ThreadCardView
-        var handedOut = false
-        var lookedBeyondCard = false
-
-        init(card: ThreadCardView) { self.card = card }
-
-        func child(named name: String) -> Any? {
-            if name == CardMemo.cardField && !handedOut {
-                handedOut = true
-                return MustacheObject(card)
-            }
-            lookedBeyondCard = true
-            return nil
-        }
     }
 }
 

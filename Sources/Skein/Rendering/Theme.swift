@@ -98,8 +98,13 @@ public struct Theme: Sendable {
                     .error("template syntax: \(error)", at: SourceLocation(file: file(of: name), line: 1, column: 1)))
             }
         }
-        if diagnostics[errorsBefore...].isEmpty && Self.cardIsReusable(templates) {
+        if diagnostics[errorsBefore...].isEmpty && Self.partialIsReusable(CardMemo.partial, in: templates) {
             try? CardMemo.install(in: &library, prefix: prefix)
+        }
+        if diagnostics[errorsBefore...].isEmpty && !namesPartialsByFields
+            && Self.partialIsReusable(TweetStencils.partial, in: templates) && Self.includesOnlyPerTweet(templates)
+        {
+            try? TweetStencils.install(in: &library, prefix: prefix)
         }
         for name in Self.requiredTemplates where templates[name] == nil {
             diagnostics.append(
@@ -118,14 +123,14 @@ public struct Theme: Sendable {
         return diagnostics[errorsBefore...].containsErrors ? nil : library
     }
 
-    /// Whether the card partial can be rendered once per thread and reused (``CardMemo``): nothing in it or in the
-    /// partials it includes depends on where it stands (no transform, which may read the list's `first()` or
-    /// `index()`; no block or parent; no set delimiter or pragma), and no partial or block of the theme is indented,
-    /// which would indent each line of an included card.
-    static func cardIsReusable(_ templates: [String: String]) -> Bool {
-        guard templates[CardMemo.partial] != nil else { return false }
+    /// Whether a partial's text can be made once and reused (the card, ``CardMemo``; the tweet, ``TweetStencils``):
+    /// nothing in it or in the partials it includes depends on where it stands (no transform, which may read the
+    /// list's `first()` or `index()`; no block or parent; no set delimiter or pragma), and no partial or block of the
+    /// theme is indented, which would indent each line of an included partial.
+    static func partialIsReusable(_ partial: String, in templates: [String: String]) -> Bool {
+        guard templates[partial] != nil else { return false }
         var included: Set<String> = []
-        var pending = [CardMemo.partial]
+        var pending = [partial]
         while let name = pending.popLast() {
             guard included.insert(name).inserted, let text = templates[name] else { continue }
             let forbidden = ["{{$", "{{<", "{{=", "{{%", "{{>*", "{{> *", "\u{1}"]
@@ -151,6 +156,19 @@ public struct Theme: Sendable {
             }
         }
         return true
+    }
+
+    /// Whether every tag of the theme that names the tweet partial is all of a `{{#tweets}}` section, where it stands
+    /// over a tweet (``TweetStencils``).
+    static func includesOnlyPerTweet(_ templates: [String: String]) -> Bool {
+        let section = #/\{\{\s*#\s*tweets\s*\}\}\s*\{\{\s*>\s*partials/tweet\s*\}\}\s*\{\{\s*/\s*tweets\s*\}\}/#
+        var references = 0
+        var sections = 0
+        for text in templates.values {
+            references += partialReferences(in: text).filter { $0.name == TweetStencils.partial }.count
+            sections += text.matches(of: section).count
+        }
+        return references == sections
     }
 
     /// `{{> name}}` and `{{< name}}` tags, with their lines and columns.

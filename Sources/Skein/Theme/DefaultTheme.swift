@@ -262,6 +262,19 @@ enum DefaultTheme {
 {{/hasTopics}}
 
 """####,
+        "partials/tweet": ####"""
+<li class="tweet" id="{{anchor}}">
+<div class="tweet-head">
+<a class="tweet-number" href="#{{anchor}}" title="Link to tweet {{position}}">{{position}}</a>
+{{#timeText}}<time datetime="{{timeISO}}">{{timeText}}</time>{{/timeText}}
+{{#originalURL}}<a class="tweet-original" href="{{originalURL}}">Original post</a>{{/originalURL}}
+</div>
+<div class="tweet-text">
+{{{html}}}
+</div>
+</li>
+
+"""####,
         "robots": ####"""
 {{%CONTENT_TYPE: TEXT}}
 User-agent: *
@@ -310,16 +323,7 @@ Sitemap: {{site.sitemapURL}}
 </header>
 <ol class="tweets">
 {{#tweets}}
-<li class="tweet" id="{{anchor}}">
-<div class="tweet-head">
-<a class="tweet-number" href="#{{anchor}}" title="Link to tweet {{position}}">{{position}}</a>
-{{#timeText}}<time datetime="{{timeISO}}">{{timeText}}</time>{{/timeText}}
-{{#originalURL}}<a class="tweet-original" href="{{originalURL}}">Original post</a>{{/originalURL}}
-</div>
-<div class="tweet-text">
-{{{html}}}
-</div>
-</li>
+{{> partials/tweet}}
 {{/tweets}}
 </ol>
 <footer class="thread-footer">

@@ -37,6 +37,8 @@ public struct TweetView: Sendable, Hashable {
     public var timeText: String?
     public var timeISO: String?
     public var originalURL: String?
+    /// Skein's own, not a template variable: how the page prints this tweet from a stencil (``TweetStencils``).
+    public var stencils: TweetStencilling? = nil
 }
 
 /// A thread in a listing: a card with its first tweet.

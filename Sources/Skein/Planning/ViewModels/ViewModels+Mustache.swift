@@ -277,6 +277,7 @@ extension TweetView: MustacheParent {
         case "timeText": MustacheText.or(self.timeText)
         case "timeISO": MustacheText.or(self.timeISO)
         case "originalURL": MustacheText.or(self.originalURL)
+        case TweetStencils.field: self.stencils.map { $0.stencils.stencilled(self) }
         default: nil
         }
     }
