@@ -53,12 +53,7 @@ final class CardMemo: Sendable {
 
     /// Registers the wrapper in place of the card partial, which moves to ``original``.
     static func install(in library: inout MustacheLibrary, prefix: String) throws {
-        guard let card = library.getTemplate(named: partial), library.getTemplate(named: original) == nil,
-            library.getTemplate(named: once) == nil
-        else { return }
-        library.register(card, named: original)
-        library.register(try MustacheTemplate(string: prefix + wrapper), named: partial)
-        library.register(try MustacheTemplate(string: prefix + renderOnce), named: once)
+        try library.wrapPartial(partial, movingTo: original, in: wrapper, helpers: [once: renderOnce], prefix: prefix)
     }
 
     /// The card as a page whose way to the root is `reuse.prefix` shows it, or nil when it must be rendered in place.

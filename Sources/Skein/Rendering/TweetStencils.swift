@@ -83,15 +83,9 @@ final class TweetStencils: Sendable {
     /// Puts the wrapper in place of the tweet partial, which moves to ``original``, when every shape's stencil can be
     /// made.
     static func install(in library: inout MustacheLibrary, prefix: String) throws {
-        guard let tweet = library.getTemplate(named: partial), library.getTemplate(named: original) == nil,
-            library.getTemplate(named: probe) == nil
-        else { return }
-        var trial = library
-        trial.register(tweet, named: original)
-        trial.register(try MustacheTemplate(string: prefix + renderProbe), named: probe)
-        guard TweetStencils(library: trial) != nil else { return }
-        trial.register(try MustacheTemplate(string: prefix + wrapper), named: partial)
-        library = trial
+        try library.wrapPartial(
+            partial, movingTo: original, in: wrapper, helpers: [probe: renderProbe], prefix: prefix,
+            accept: { TweetStencils(library: $0) != nil })
     }
 
     /// The tweet's text as the wrapper prints it (`{{{.}}}`).
@@ -162,29 +156,6 @@ final class TweetStencils: Sendable {
             printedWhole = true
             return ""
         }
-    }
-}
-
-/// The context below a partial rendered on its own (``CardMemo``, ``TweetStencils``): hands out `value` once under
-/// `name`, and notes any other question, which on a page would have been asked of the page's context.
-final class ContextSpy: MustacheParent, @unchecked Sendable {
-    let name: String
-    let value: Any
-    private var handedOut = false
-    private(set) var lookedBeyond = false
-
-    init(name: String, value: Any) {
-        self.name = name
-        self.value = value
-    }
-
-    func child(named asked: String) -> Any? {
-        if asked == name && !handedOut {
-            handedOut = true
-            return value
-        }
-        lookedBeyond = true
-        return nil
     }
 }
 
