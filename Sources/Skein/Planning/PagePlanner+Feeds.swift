@@ -79,8 +79,30 @@ extension PagePlanner {
             contentHTML: content, topics: thread.topicSlugs.map { archive.topics[topicIndex[$0]!].name })
     }
 
-    /// `sitemap.xml`, listing every HTML page but the 404 page.
-    func sitemap(of routes: [Route]) -> Page {
+    /// At most this many URLs in one sitemap file, as the sitemap protocol allows (search engines ignore a longer one).
+    @TaskLocal static var urlsPerSitemap = 50_000
+
+    /// `sitemap.xml`, listing every HTML page but the 404 page. Past ``urlsPerSitemap`` pages it is a sitemap index of
+    /// `sitemap-1.xml`, `sitemap-2.xml`, …, which the theme's `sitemap` template makes, each listing as many in turn.
+    func sitemaps(of routes: [Route]) -> [Page] {
+        let listed = routes.filter { $0.filePath.hasSuffix("index.html") }
+        let limit = Self.urlsPerSitemap
+        guard listed.count > limit else { return [sitemap(of: routes, listing: listed)] }
+        let entries = sitemapEntries(listed)
+        var pages: [Page] = []
+        var parts: [SitemapEntry] = []
+        for start in stride(from: 0, to: entries.count, by: limit) {
+            let part = Array(entries[start..<min(start + limit, entries.count)])
+            let route = Route.sitemapPart(parts.count + 1)
+            pages.append(sitemap(route, template: "sitemap", entries: part))
+            parts.append(SitemapEntry(url: urls.absolute(route), lastModified: part.compactMap(\.lastModified).max()))
+        }
+        pages.append(sitemap(.sitemap, template: SitemapIndex.template, entries: parts))
+        return pages
+    }
+
+    /// The one `sitemap.xml` of a site with few enough pages.
+    private func sitemap(of routes: [Route], listing listed: [Route]) -> Page {
         // Its fingerprint: the pages it lists and each thread's last change, which are all it shows of the archive.
         let fingerprint = fingerprints.page("sitemap", .sitemap) { hasher in
             for route in routes { hasher.combine(route.filePath) }
@@ -92,14 +114,35 @@ extension PagePlanner {
         return Page(route: .sitemap, template: "sitemap", fingerprint: fingerprint) {
             var context = PageContext(
                 site: site(.absolute), meta: meta(.sitemap, title: nil, heading: "", description: nil))
-            let lastChanges = Dictionary(
-                uniqueKeysWithValues: archive.threads.indices.map {
-                    (Route.thread(archive.threads[$0].slug), threadDates[$0].lastChange)
-                })
-            context.sitemap = routes.filter { $0.filePath.hasSuffix("index.html") }.map { route in
-                SitemapEntry(url: urls.absolute(route), lastModified: lastChanges[route].map(dates.isoDayText))
-            }
+            context.sitemap = sitemapEntries(listed)
             return context
+        }
+    }
+
+    /// A sitemap file, or the sitemap index, listing `entries`.
+    private func sitemap(_ route: Route, template: String, entries: [SitemapEntry]) -> Page {
+        let fingerprint = fingerprints.page(template, route) { hasher in
+            for entry in entries {
+                hasher.combine(entry.url)
+                hasher.combine(entry.lastModified ?? "-")
+            }
+        }
+        return Page(route: route, template: template, fingerprint: fingerprint) {
+            var context = PageContext(
+                site: site(.absolute), meta: meta(route, title: nil, heading: "", description: nil))
+            context.sitemap = entries
+            return context
+        }
+    }
+
+    /// The sitemap's entry of each of `routes`: its absolute URL, and a thread's day of last change.
+    private func sitemapEntries(_ routes: [Route]) -> [SitemapEntry] {
+        let lastChanges = Dictionary(
+            uniqueKeysWithValues: archive.threads.indices.map {
+                (Route.thread(archive.threads[$0].slug), threadDates[$0].lastChange)
+            })
+        return routes.map { route in
+            SitemapEntry(url: urls.absolute(route), lastModified: lastChanges[route].map(dates.isoDayText))
         }
     }
 

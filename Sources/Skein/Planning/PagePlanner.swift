@@ -127,7 +127,7 @@ public struct PagePlanner: Sendable {
         pages += planner.feeds()
         pages.append(planner.searchPage())
         pages.append(planner.notFoundPage())
-        pages.append(planner.sitemap(of: pages.map(\.route)))
+        pages += planner.sitemaps(of: pages.map(\.route))
         pages.append(planner.robots())
         return pages
     }

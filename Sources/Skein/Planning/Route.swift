@@ -27,6 +27,8 @@ public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
     static func month(year: Int, month: Int) -> Route { Route("archive/\(year)/\(month < 10 ? "0" : "")\(month)/") }
     static func media(_ relativePath: String) -> Route { Route("media/\(relativePath)") }
     static func asset(_ relativePath: String) -> Route { Route("assets/\(relativePath)") }
+    /// Part `number` (1-based) of a sitemap too long for one file.
+    static func sitemapPart(_ number: Int) -> Route { Route("sitemap-\(number).xml") }
 
     /// Page `number` (1-based) of a paginated listing whose first page is `self`.
     func page(_ number: Int) -> Route { number <= 1 ? self : Route("\(path)page/\(number)/") }

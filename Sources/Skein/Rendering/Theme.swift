@@ -98,6 +98,11 @@ public struct Theme: Sendable {
                     .error("template syntax: \(error)", at: SourceLocation(file: file(of: name), line: 1, column: 1)))
             }
         }
+        if library.getTemplate(named: SitemapIndex.template) == nil,
+            let index = try? MustacheTemplate(string: prefix + SitemapIndex.text)
+        {
+            library.register(index, named: SitemapIndex.template)
+        }
         if diagnostics[errorsBefore...].isEmpty && Self.partialIsReusable(CardMemo.partial, in: templates) {
             try? CardMemo.install(in: &library, prefix: prefix)
         }
@@ -207,4 +212,19 @@ public struct Theme: Sendable {
         case .unrecognisedConfigVariable: return "unknown {{% … }} setting"
         }
     }
+}
+
+/// The sitemap index of a site with more pages than one sitemap may list (``PagePlanner/sitemaps(of:)``): a file for
+/// machines, the same in every theme, so Skein carries it instead of asking every theme for one more template.
+enum SitemapIndex {
+    static let template = "skein.sitemap-index"
+    static let text = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        {{#sitemap}}
+        <sitemap><loc>{{url}}</loc>{{#lastModified}}<lastmod>{{lastModified}}</lastmod>{{/lastModified}}</sitemap>
+        {{/sitemap}}
+        </sitemapindex>
+
+        """
 }
