@@ -86,63 +86,47 @@ extension PagePlanner {
     /// `sitemap-1.xml`, `sitemap-2.xml`, …, which the theme's `sitemap` template makes, each listing as many in turn.
     func sitemaps(of routes: [Route]) -> [Page] {
         let listed = routes.filter { $0.filePath.hasSuffix("index.html") }
+        let lastChanges = Dictionary(
+            uniqueKeysWithValues: archive.threads.indices.map {
+                (Route.thread(archive.threads[$0].slug), threadDates[$0].lastChange)
+            })
         let limit = Self.urlsPerSitemap
-        guard listed.count > limit else { return [sitemap(of: routes, listing: listed)] }
-        let entries = sitemapEntries(listed)
-        var pages: [Page] = []
-        var parts: [SitemapEntry] = []
-        for start in stride(from: 0, to: entries.count, by: limit) {
-            let part = Array(entries[start..<min(start + limit, entries.count)])
-            let route = Route.sitemapPart(parts.count + 1)
-            pages.append(sitemap(route, template: "sitemap", entries: part))
-            parts.append(SitemapEntry(url: urls.absolute(route), lastModified: part.compactMap(\.lastModified).max()))
+        guard listed.count > limit else {
+            return [sitemap(.sitemap, template: "sitemap", listing: listed, lastChanges: lastChanges)]
         }
-        pages.append(sitemap(.sitemap, template: SitemapIndex.template, entries: parts))
+        var pages: [Page] = []
+        // Each part, with the latest change of the threads it lists.
+        var parts: [Route: Date] = [:]
+        var order: [Route] = []
+        for start in stride(from: 0, to: listed.count, by: limit) {
+            let part = Array(listed[start..<min(start + limit, listed.count)])
+            let route = Route.sitemapPart(order.count + 1)
+            pages.append(sitemap(route, template: "sitemap", listing: part, lastChanges: lastChanges))
+            parts[route] = part.compactMap { lastChanges[$0] }.max()
+            order.append(route)
+        }
+        pages.append(sitemap(.sitemap, template: SitemapIndex.template, listing: order, lastChanges: parts))
         return pages
     }
 
-    /// The one `sitemap.xml` of a site with few enough pages.
-    private func sitemap(of routes: [Route], listing listed: [Route]) -> Page {
-        // Its fingerprint: the pages it lists and each thread's last change, which are all it shows of the archive.
-        let fingerprint = fingerprints.page("sitemap", .sitemap) { hasher in
-            for route in routes { hasher.combine(route.filePath) }
-            for index in archive.threads.indices {
-                hasher.combine(archive.threads[index].slug)
-                hasher.combine(threadDates[index].lastChange)
-            }
-        }
-        return Page(route: .sitemap, template: "sitemap", fingerprint: fingerprint) {
-            var context = PageContext(
-                site: site(.absolute), meta: meta(.sitemap, title: nil, heading: "", description: nil))
-            context.sitemap = sitemapEntries(listed)
-            return context
-        }
-    }
-
-    /// A sitemap file, or the sitemap index, listing `entries`.
-    private func sitemap(_ route: Route, template: String, entries: [SitemapEntry]) -> Page {
+    /// A sitemap file, or the sitemap index, listing `listed` with each one's day of last change when it has one.
+    private func sitemap(_ route: Route, template: String, listing listed: [Route], lastChanges: [Route: Date])
+        -> Page
+    {
+        // Its fingerprint: what it lists and their last changes, which are all it shows of the archive.
         let fingerprint = fingerprints.page(template, route) { hasher in
-            for entry in entries {
-                hasher.combine(entry.url)
-                hasher.combine(entry.lastModified ?? "-")
+            for route in listed {
+                hasher.combine(route.filePath)
+                hasher.combine(lastChanges[route] ?? .distantPast)
             }
         }
         return Page(route: route, template: template, fingerprint: fingerprint) {
             var context = PageContext(
                 site: site(.absolute), meta: meta(route, title: nil, heading: "", description: nil))
-            context.sitemap = entries
+            context.sitemap = listed.map { route in
+                SitemapEntry(url: urls.absolute(route), lastModified: lastChanges[route].map(dates.isoDayText))
+            }
             return context
-        }
-    }
-
-    /// The sitemap's entry of each of `routes`: its absolute URL, and a thread's day of last change.
-    private func sitemapEntries(_ routes: [Route]) -> [SitemapEntry] {
-        let lastChanges = Dictionary(
-            uniqueKeysWithValues: archive.threads.indices.map {
-                (Route.thread(archive.threads[$0].slug), threadDates[$0].lastChange)
-            })
-        return routes.map { route in
-            SitemapEntry(url: urls.absolute(route), lastModified: lastChanges[route].map(dates.isoDayText))
         }
     }
 

@@ -105,7 +105,7 @@ final class TweetStencils: Sendable {
     }
 
     /// The marker of the field at `index`: `&` shows whether the partial escaped it (`&amp;`) or not.
-    static func marker(_ index: Int) -> String { "\u{1}\(index)&\u{1}" }
+    private static func marker(_ index: Int) -> String { "\u{1}\(index)&\u{1}" }
 
     /// Renders the partial for a tweet of `shape` whose fields hold their markers, and cuts the text at the markers.
     private static func make(shape: Int, library: MustacheLibrary) -> Stencil? {
@@ -118,11 +118,11 @@ final class TweetStencils: Sendable {
         guard let text = library.render(spy, withTemplate: Self.probe), !spy.lookedBeyond, !probe.printedWhole else {
             return nil
         }
-        return cut(text, fields: TweetView.fieldNames.count)
+        return cut(text)
     }
 
-    /// `text` cut at the markers of `fields` fields, or nil when it holds anything else between U+0001s.
-    static func cut(_ text: String, fields: Int) -> Stencil? {
+    /// `text` cut at the fields' markers, or nil when it holds anything else between U+0001s.
+    private static func cut(_ text: String) -> Stencil? {
         var pieces: [Stencil.Piece] = []
         var textSize = 0
         let parts = text.split(separator: "\u{1}", omittingEmptySubsequences: false)
@@ -136,7 +136,9 @@ final class TweetStencils: Sendable {
             }
             let digits = part.prefix { $0.isASCII && $0.isNumber }
             let rest = part.dropFirst(digits.count)
-            guard let index = Int(digits), index < fields, rest == "&" || rest == "&amp;" else { return nil }
+            guard let index = Int(digits), index < TweetView.fieldNames.count, rest == "&" || rest == "&amp;" else {
+                return nil
+            }
             pieces.append(.field(index, escaped: rest == "&amp;"))
         }
         return Stencil(pieces: pieces, textSize: textSize)
