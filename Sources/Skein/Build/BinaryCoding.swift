@@ -12,6 +12,10 @@ protocol BinaryCodable {
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 
+    /// The bytes in a buffer of their own size, for bytes kept to the end of a build: the writer's buffer grows by
+    /// doubling, so it may hold twice the bytes written.
+    var keptBytes: [UInt8] { bytes.withUnsafeBufferPointer { [UInt8]($0) } }
+
     /// Empties the buffer, once its bytes are written out.
     mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 

@@ -10,7 +10,7 @@ enum TweetStorage {
     static func encode(_ renderings: some Sequence<RenderedMarkdown>) -> [UInt8] {
         var writer = BinaryWriter()
         for rendering in renderings { writer.write(rendering) }
-        return writer.bytes
+        return writer.keptBytes
     }
 
     /// What the thread file says of each tweet, one after another; `originalURL` is each one's link to its original.
@@ -22,7 +22,7 @@ enum TweetStorage {
             writer.write(source.location.line)
             writer.write(source.location.column)
         }
-        return writer.bytes
+        return writer.keptBytes
     }
 
     /// How many renderings `bytes` hold as ``encode(_:)`` writes them, or -1 when they hold something else: for bytes

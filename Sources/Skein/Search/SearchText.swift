@@ -31,7 +31,7 @@ struct SearchText: Sendable, Equatable {
             terms.write(bytes: term)
             terms.write(count)
         }
-        self.terms = terms.bytes
+        self.terms = terms.keptBytes
     }
 
     /// Read back from ``BuildCache``'s file; nil when `encodedTerms` are not terms as this type writes them.
