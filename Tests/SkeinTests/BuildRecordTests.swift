@@ -67,6 +67,37 @@ import Testing
         #expect(!(try build(archive, baseURL: "https://elsewhere.example/")).upToDate, "other options")
     }
 
+    @Test func theRecordsOfAnOutputThatIsGoneAreDeletedByTheNextBuild() throws {
+        let archive = try TemporaryArchive(["Content/threads/a.md": threadFile(tweets: ["First"])])
+        let cache = archive.root + "/.skein-cache"
+        let elsewhere = archive.root + "/elsewhere"
+        func build(into output: String) throws {
+            var options = BuildOptions(
+                content: archive.content, output: output, selection: .init(now: Date(timeIntervalSince1970: 2e9)))
+            options.recordFolder = cache
+            try SiteBuilder.build(options)
+        }
+        func records() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: cache)
+                .filter { $0.hasPrefix("pages-") || $0.hasPrefix("build-") }.sorted()
+        }
+        try build(into: archive.output)
+        let own = try records()
+        #expect(own.count == 2, "a build record and the pages' fingerprints")
+        try build(into: elsewhere)
+        #expect(try records().count == 4)
+
+        try archive.write("Content/threads/a.md", threadFile(tweets: ["Changed"]))
+        try build(into: archive.output)
+        #expect(try records().count == 4, "an output that is still there keeps its records")
+
+        try FileManager.default.removeItem(atPath: elsewhere)
+        try archive.write("Content/threads/a.md", threadFile(tweets: ["Changed again"]))
+        try build(into: archive.output)
+        let left = try records()
+        #expect(left == own, "the gone output's records are deleted, the current output's stay")
+    }
+
     @Test func aThreadDatedInTheFutureIsPublishedByTheFirstBuildAfterItsDate() throws {
         let now = 2_000_000_000.0  // 2033-05-18
         let archive = try TemporaryArchive([

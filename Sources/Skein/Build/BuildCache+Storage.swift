@@ -129,6 +129,7 @@ extension BuildCache {
             }
         }
         let path = Self.pagesPath(in: storage.folder, output: output)
+        Self.forgetOutputsThatAreGone(in: storage.folder, besides: path)
         guard let written = contents().written else {
             try? FileManager.default.removeItem(atPath: path)
             return
@@ -147,6 +148,40 @@ extension BuildCache {
     }
 
     private static func relatedPath(in folder: String) -> String { folder + "/related.bin" }
+
+    /// Deletes the page fingerprints and the build record of every output whose folder is gone, but `current`'s: a CI
+    /// job that builds into a new temporary folder each time would otherwise add both (27 MB at 100,000 threads) to
+    /// the cache it restores, on every run. A file whose output cannot be read, or no longer resolves to the path
+    /// that named it (a relative output read from another folder), is kept.
+    static func forgetOutputsThatAreGone(in folder: String, besides current: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix("pages-") && name.hasSuffix(".bin") {
+            let path = folder + "/" + name
+            guard path != current, let output = recordedOutput(in: path), pagesPath(in: folder, output: output) == path
+            else { continue }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue { continue }
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: BuildRecord.path(in: folder, output: output))
+        }
+    }
+
+    /// The output named at the start of a file of page fingerprints, whichever Skein wrote it.
+    private static func recordedOutput(in path: String) -> String? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+        return data.withUnsafeBytes { bytes -> String? in
+            var reader = BinaryReader(bytes)
+            do throws(BinaryReader.Damaged) {
+                let magic: String = try reader.read()
+                let _: String = try reader.read()  // the stamp of the Skein that wrote it
+                let _: String = try reader.read()  // the inputs it was built from
+                let output: String = try reader.read()
+                return magic == Self.magic ? output : nil
+            } catch {
+                return nil
+            }
+        }
+    }
 
     private static func pagesPath(in folder: String, output: String) -> String {
         folder + "/pages-" + Fingerprint.of(URL(fileURLWithPath: output).standardizedFileURL.path) + ".bin"
