@@ -166,7 +166,8 @@ extension BuildCache {
         }
     }
 
-    /// The output named at the start of a file of page fingerprints, whichever Skein wrote it.
+    /// The output named at the start of a file of page fingerprints in this cache's form, whichever binary wrote it (the
+    /// stamp is not checked: a record of a gone output is useless to every Skein).
     private static func recordedOutput(in path: String) -> String? {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
         return data.withUnsafeBytes { bytes -> String? in
