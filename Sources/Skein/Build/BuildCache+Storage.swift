@@ -153,7 +153,7 @@ extension BuildCache {
     /// job that builds into a new temporary folder each time would otherwise add both (27 MB at 100,000 threads) to
     /// the cache it restores, on every run. A file whose output cannot be read, or no longer resolves to the path
     /// that named it (a relative output read from another folder), is kept.
-    static func forgetOutputsThatAreGone(in folder: String, besides current: String) {
+    private static func forgetOutputsThatAreGone(in folder: String, besides current: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasPrefix("pages-") && name.hasSuffix(".bin") {
             let path = folder + "/" + name
