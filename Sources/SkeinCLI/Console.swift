@@ -69,9 +69,10 @@ final class Console: Sendable {
     /// `--verbose`: how long each stage took.
     func timings(_ timings: [StageTiming]) {
         for timing in timings {
+            let cpu = timing.cpuSeconds.map { String(format: " (%.3f s of processor time)", $0) } ?? ""
             let memory = timing.residentBytes.map { ", \($0 / 1_048_576) MB resident" } ?? ""
             detail(
-                "  \(timing.stage): \(String(format: "%.3f", timing.seconds)) s\(memory)\(timing.detail.isEmpty ? "" : " (\(timing.detail))")"
+                "  \(timing.stage): \(String(format: "%.3f", timing.seconds)) s\(cpu)\(memory)\(timing.detail.isEmpty ? "" : " (\(timing.detail))")"
             )
         }
     }

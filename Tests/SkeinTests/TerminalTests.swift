@@ -137,6 +137,7 @@ struct TerminalTests {
         try FileManager.default.removeItem(atPath: archive.content + "/threads/t1.md")
         let verbose = try CommandLineTests.skein(["build", "--verbose"], in: archive.root)
         #expect(verbose.errors.contains("  parse: "), "stage timings")
+        #expect(verbose.errors.contains(" s of processor time), "), "with the processor time each stage took")
         #expect(verbose.errors.contains("(2 threads parsed)"), "and counts")
         #expect(
             verbose.errors.contains("  removed: threads/t1/index.html"), "and every file written or removed, with why")
