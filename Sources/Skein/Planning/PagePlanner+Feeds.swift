@@ -36,7 +36,7 @@ extension PagePlanner {
             fingerprints.combine(threads: newest, into: &hasher)
             hasher.combine([page.filePath, title, subtitle])
         }
-        return Page(route: route, template: "feed", fingerprint: fingerprint) {
+        return Page(route: route, template: "feed", fingerprint: fingerprint) { [self] in
             feedContext(newest, route: route, page: page, title: title, subtitle: subtitle)
         }
     }
@@ -120,7 +120,7 @@ extension PagePlanner {
                 hasher.combine(lastChanges[route] ?? .distantPast)
             }
         }
-        return Page(route: route, template: template, fingerprint: fingerprint) {
+        return Page(route: route, template: template, fingerprint: fingerprint) { [self] in
             var context = PageContext(
                 site: site(.absolute), meta: meta(route, title: nil, heading: "", description: nil))
             context.sitemap = listed.map { route in
@@ -132,7 +132,7 @@ extension PagePlanner {
 
     /// `robots.txt`, naming the sitemap.
     func robots() -> Page {
-        Page(route: .robots, template: "robots") {
+        Page(route: .robots, template: "robots") { [self] in
             PageContext(site: site(.absolute), meta: meta(.robots, title: nil, heading: "", description: nil))
         }
     }

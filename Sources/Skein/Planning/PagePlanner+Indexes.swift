@@ -4,7 +4,7 @@ extension PagePlanner {
     /// `/authors/` and each author's paginated page.
     func authorPages() -> [Page] {
         var pages = [
-            Page(route: .authors, template: "authors") {
+            Page(route: .authors, template: "authors") { [self] in
                 let root = SiteURLs.Root.relative(from: .authors)
                 var index = PageContext(
                     site: site(root),
@@ -30,7 +30,7 @@ extension PagePlanner {
     /// `/topics/` and each topic's paginated page.
     func topicPages() -> [Page] {
         var pages = [
-            Page(route: .topics, template: "topics") {
+            Page(route: .topics, template: "topics") { [self] in
                 let root = SiteURLs.Root.relative(from: .topics)
                 var index = PageContext(
                     site: site(root),
@@ -97,7 +97,7 @@ extension PagePlanner {
 
     /// `/search/`, whose script loads the index written beside it.
     func searchPage() -> Page {
-        Page(route: .search, template: "search") {
+        Page(route: .search, template: "search") { [self] in
             PageContext(
                 site: site(.relative(from: .search)),
                 meta: meta(
@@ -108,7 +108,7 @@ extension PagePlanner {
 
     /// The 404 page, which hosts serve at any depth: its links start at the site's root path.
     func notFoundPage() -> Page {
-        Page(route: .notFound, template: "404") {
+        Page(route: .notFound, template: "404") { [self] in
             var context = PageContext(
                 site: site(.rootPath),
                 meta: meta(.notFound, title: "Page not found", heading: "Page not found", description: nil))

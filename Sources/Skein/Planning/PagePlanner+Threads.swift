@@ -27,7 +27,7 @@ extension PagePlanner {
                 threads: shown + [neighbours.previous, neighbours.next].map { $0 ?? index }, into: &hasher)
             hasher.combine([neighbours.previous != nil, neighbours.next != nil].map { "\($0)" })
         }
-        return Page(route: route, template: "thread", fingerprint: fingerprint) {
+        return Page(route: route, template: "thread", fingerprint: fingerprint) { [self] in
             threadContext(index, neighbours)
         }
     }
@@ -37,7 +37,7 @@ extension PagePlanner {
         let route = Route.thread(thread.slug)
         let root = SiteURLs.Root.relative(from: route)
         let count = thread.tweetCount
-        let link = { (other: Int) in
+        let link = { [self] (other: Int) in
             LinkView(
                 name: archive.threads[other].title, url: urls.url(.thread(archive.threads[other].slug), from: root))
         }
@@ -59,8 +59,9 @@ extension PagePlanner {
                     ?? nil,
                 language: thread.language, feed: .authorFeed(thread.authorKey),
                 feedTitle: "Threads by @\(author.handle)"))
-        let more = neighbours.more.map { card($0, from: root) }
-        let related = neighbours.related.map { card($0, from: root) }
+        let links = links(root)
+        let more = neighbours.more.map { card($0, from: root, links: links, listed: false) }
+        let related = neighbours.related.map { card($0, from: root, links: links, listed: false) }
         let previous = neighbours.previous.map(link)
         let next = neighbours.next.map(link)
         context.thread = ThreadView(

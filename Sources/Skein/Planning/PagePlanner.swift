@@ -2,7 +2,10 @@ import Foundation
 import Synchronization
 
 /// The planning stage: every page of the site, with its route, template and the way to make its view model.
-public struct PagePlanner: Sendable {
+///
+/// A class, though nothing in it changes: every page's way to make its view model and every listed card holds the
+/// planner, and a struct's copy there took a retain of each of its arrays and tables, all of them shared by both cores.
+public final class PagePlanner: Sendable {
     let archive: Archive
     let urls: SiteURLs
     let dates: DateFormatting
@@ -24,9 +27,29 @@ public struct PagePlanner: Sendable {
     /// What cards repeat, made once (``Memo``).
     let memo: Memo
     /// Where listings' cards are rendered once, when the theme allows.
-    var cards: CardMemo? = nil
+    let cards: CardMemo?
     /// Where thread pages' tweets are printed from, when the theme allows.
-    var tweetStencils: TweetStencils? = nil
+    let tweetStencils: TweetStencils?
+
+    init(
+        archive: Archive, urls: SiteURLs, dates: DateFormatting, topicIndex: [String: Int],
+        threadDates: [ThreadDates], fingerprints: PageFingerprints, authorOrdinals: [Int], topicOrdinals: [[Int]],
+        topicPaths: [String], threadPaths: [String], memo: Memo, cards: CardMemo?, tweetStencils: TweetStencils?
+    ) {
+        self.archive = archive
+        self.urls = urls
+        self.dates = dates
+        self.topicIndex = topicIndex
+        self.threadDates = threadDates
+        self.fingerprints = fingerprints
+        self.authorOrdinals = authorOrdinals
+        self.topicOrdinals = topicOrdinals
+        self.topicPaths = topicPaths
+        self.threadPaths = threadPaths
+        self.memo = memo
+        self.cards = cards
+        self.tweetStencils = tweetStencils
+    }
 
     struct ThreadDates: Sendable {
         var iso: String
@@ -180,7 +203,7 @@ public struct PagePlanner: Sendable {
 
     /// The view of the author at `ordinal` in ``Archive/authors``, as a page at `root` (whose links are `links`)
     /// shows it.
-    private func author(_ ordinal: Int, from root: SiteURLs.Root, links: RootLinks) -> AuthorView {
+    func author(_ ordinal: Int, from root: SiteURLs.Root, links: RootLinks) -> AuthorView {
         if let known = links.authors.withLock({ $0[ordinal] }) { return known }
         let view = makeAuthor(archive.authors[ordinal].key, from: root)
         links.authors.withLock { $0[ordinal] = view }
@@ -215,29 +238,37 @@ public struct PagePlanner: Sendable {
         topicOrdinals[index].map { links.topics[$0] }
     }
 
+    /// The card of the thread at `index`, every field made.
     func card(_ index: Int, from root: SiteURLs.Root) -> ThreadCardView {
         let links = links(root)
         let thread = archive.threads[index]
         let count = thread.tweetCount
         return ThreadCardView(
-            title: thread.title, url: SiteURLs.url(path: threadPaths[index], prefix: links.prefix),
-            dateText: day(index),
+            title: thread.title, url: cardURL(index, links: links), dateText: day(index),
             dateISO: threadDates[index].iso, author: author(authorOrdinals[index], from: root, links: links),
             excerptHTML: thread.firstTweet.map { $0.content.html(withRoot: links.prefix) } ?? "",
             summary: thread.summary, tweetCount: count, tweetCountLabel: counted(count, "tweet"),
-            readingLabel: "\(thread.readingMinutes) min read", readLabel: "Read " + counted(count, "tweet"),
+            readingLabel: "\(thread.readingMinutes) min read", readLabel: Self.readLabel(count),
             topics: topicLinks(index, links: links), hasTopics: !thread.topicSlugs.isEmpty)
     }
 
-    /// A card of a listing, which the listing may show as the text it has for that thread (``CardMemo``).
-    func listed(_ index: Int, from root: SiteURLs.Root) -> ThreadCardView {
-        var view = card(index, from: root)
-        if let cards {
-            view.reuse = CardReuse(
-                memo: cards, thread: index, prefix: urls.prefix(root), make: { self.card(index, from: $0) })
-        }
+    /// The card of the thread at `index` as a page at `root` (whose links are `links`) shows it, each field made when
+    /// a template reads it (``CardSource``); in a listing (`listed`), with the text the listing may print for it
+    /// (``CardMemo``).
+    func card(_ index: Int, from root: SiteURLs.Root, links: RootLinks, listed: Bool) -> ThreadCardView {
+        var view = ThreadCardView.unmade
+        let reuse = listed ? cards.map { CardReuse(memo: $0, thread: index, prefix: links.prefix, planner: self) } : nil
+        view.source = CardSource(planner: self, index: index, root: root, links: links, reuse: reuse)
         return view
     }
+
+    /// A card's link to its thread.
+    func cardURL(_ index: Int, links: RootLinks) -> String {
+        SiteURLs.url(path: threadPaths[index], prefix: links.prefix)
+    }
+
+    /// "Read 12 tweets".
+    static func readLabel(_ count: Int) -> String { "Read " + counted(count, "tweet") }
 
     /// `text` with its white space made single spaces, cut before `limit` characters at a word's end, with "…".
     static func clipped(_ text: String, to limit: Int) -> String {
@@ -302,7 +333,7 @@ public struct PagePlanner: Sendable {
                         first.filePath, String(describing: navigation),
                     ])
             }
-            return Page(route: route, template: template, fingerprint: fingerprint) {
+            return Page(route: route, template: template, fingerprint: fingerprint) { [self] in
                 listingContext(
                     slice, route: route, number: number, pageCount: pageCount, total: indices.count, first: first,
                     heading: heading, title: title, description: description, type: type, author: authorKey,
@@ -317,6 +348,7 @@ public struct PagePlanner: Sendable {
         navigation: Navigation?
     ) -> PageContext {
         let root = SiteURLs.Root.relative(from: route)
+        let links = links(root)
         let pageTitle = number == 1 ? title : "\(title ?? heading) (page \(number))"
         var context = PageContext(
             site: site(root),
@@ -324,7 +356,7 @@ public struct PagePlanner: Sendable {
                 route, title: pageTitle, heading: heading, description: description, type: type,
                 feed: feed, feedTitle: feed.map { _ in heading }, navigation: navigation))
         context.listing = ListingView(
-            heading: heading, threads: slice.map { listed($0, from: root) },
+            heading: heading, threads: slice.map { card($0, from: root, links: links, listed: true) },
             pagination: pageCount == 1
                 ? nil
                 : PaginationView(

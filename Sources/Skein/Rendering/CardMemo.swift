@@ -112,7 +112,10 @@ public struct CardReuse: Sendable, Hashable {
     let memo: CardMemo
     let thread: Int
     let prefix: String
-    let make: @Sendable (SiteURLs.Root) -> ThreadCardView
+    let planner: PagePlanner
+
+    /// The card, every field made, for a page at `root`.
+    func make(_ root: SiteURLs.Root) -> ThreadCardView { planner.card(thread, from: root) }
 
     public static func == (left: CardReuse, right: CardReuse) -> Bool {
         left.thread == right.thread && left.prefix == right.prefix

@@ -285,6 +285,12 @@ extension TweetView: MustacheParent {
 
 extension ThreadCardView: MustacheParent {
     public func child(named name: String) -> Any? {
+        if let source { return source.child(named: name) }
+        return field(named: name)
+    }
+
+    /// The field `name` of this card as it holds it.
+    func field(named name: String) -> Any? {
         switch name {
         case "title": MustacheText.of(self.title)
         case "url": MustacheText.of(self.url)
