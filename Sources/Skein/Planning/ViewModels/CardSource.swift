@@ -2,9 +2,8 @@ import Synchronization
 
 /// Where a card that the planner made without its fields (``PagePlanner/card(_:from:links:listed:)``) finds each one,
 /// when a template reads it. A listing's card whose text the card memo prints reads none of them; a thread page's
-/// "More from" and "Related" lists read five of thirteen. What no template reads (the excerpt's HTML with its links
-/// made for the page, the topic links, the labels) is never made: that was a fifth of the planning and rendering
-/// of a page of cards, and most of what the build's two cores both touched of the archive's memory.
+/// "More from" and "Related" lists read six of thirteen. What no template reads (the excerpt's HTML with its links
+/// made for the page, the topic links, the labels) is never made, and the thread's record is not copied whole.
 ///
 /// The fields read most are made alone; any other is read from the whole card, made once (``PagePlanner/card(_:from:)``).
 /// A template reads the same values either way (`CardSourceTests`).
