@@ -63,10 +63,15 @@ public struct ContentInventory: Sendable, Equatable {
         _ folder: String, prefix: String, ancestors: Set<String>, recursive: Bool, boundary: String?,
         into found: inout [String], diagnostics: inout [Diagnostic]
     ) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for entry in entries.sorted() where !entry.hasPrefix(".") {
+        guard let entries = entries(of: folder) else { return }
+        for (entry, type) in entries where !entry.hasPrefix(".") {
             let path = folder + "/" + entry
-            // lstat(2) and stat(2) rather than FileManager's attributes, which cost as much as reading a small file.
+            // The folder's listing says what most entries are; a link, or an entry of a file system that does not
+            // say, is asked with lstat(2) and stat(2) (FileManager's attributes cost as much as reading a small file).
+            if type == DT_REG {
+                found.append(prefix + entry)
+                continue
+            }
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             let isLink = (info.st_mode & S_IFMT) == S_IFLNK
@@ -98,6 +103,23 @@ public struct ContentInventory: Sendable, Equatable {
                 found.append(prefix + entry)
             }
         }
+    }
+
+    /// The names in `folder`, sorted, each with its type as the listing gives it (`DT_REG`, `DT_DIR`, `DT_LNK`,
+    /// `DT_UNKNOWN`…); nil when the folder cannot be read.
+    private static func entries(of folder: String) -> [(name: String, type: Int32)]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var entries: [(name: String, type: Int32)] = []
+        while let entry = readdir(directory) {
+            var name = entry.pointee.d_name
+            let text = withUnsafeBytes(of: &name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard text != ".", text != ".." else { continue }
+            entries.append((text, Int32(entry.pointee.d_type)))
+        }
+        return entries.sorted { $0.name < $1.name }
     }
 
     private static func realPath(_ path: String) -> String? {
