@@ -105,8 +105,8 @@ public struct ContentInventory: Sendable, Equatable {
         }
     }
 
-    /// The names in `folder`, sorted, each with its type as the listing gives it (`DT_REG`, `DT_DIR`, `DT_LNK`,
-    /// `DT_UNKNOWN`…); nil when the folder cannot be read.
+    /// The names in `folder` (`.` and `..` among them), sorted, each with its type as the listing gives it (`DT_REG`,
+    /// `DT_DIR`, `DT_LNK`, `DT_UNKNOWN`…); nil when the folder cannot be read.
     private static func entries(of folder: String) -> [(name: String, type: Int32)]? {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
@@ -116,7 +116,6 @@ public struct ContentInventory: Sendable, Equatable {
             let text = withUnsafeBytes(of: &name) { bytes in
                 String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
             }
-            guard text != ".", text != ".." else { continue }
             entries.append((text, Int32(entry.pointee.d_type)))
         }
         return entries.sorted { $0.name < $1.name }
