@@ -50,10 +50,10 @@ enum TemplateVariables {
         }
     }
 
-    /// Whether a view model's field is Skein's own, not a template variable: a card's ``CardReuse`` and
-    /// ``CardSource``, a tweet's ``TweetStencilling``.
+    /// Whether a view model's field is Skein's own, not a template variable: a card's ``CardSource``, a tweet's
+    /// ``TweetStencilling``.
     static func isSkeinsOwn(_ value: Any) -> Bool {
-        value is CardReuse? || value is CardSource? || value is TweetStencilling?
+        value is CardSource? || value is TweetStencilling?
     }
 
     static var sampleContext: PageContext {

@@ -257,8 +257,7 @@ public final class PagePlanner: Sendable {
     /// (``CardMemo``).
     func card(_ index: Int, from root: SiteURLs.Root, links: RootLinks, listed: Bool) -> ThreadCardView {
         var view = ThreadCardView.unmade
-        let reuse = listed ? cards.map { CardReuse(memo: $0, thread: index, prefix: links.prefix, planner: self) } : nil
-        view.source = CardSource(planner: self, index: index, root: root, links: links, reuse: reuse)
+        view.source = CardSource(planner: self, index: index, root: root, links: links, memo: listed ? cards : nil)
         return view
     }
 

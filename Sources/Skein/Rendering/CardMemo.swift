@@ -21,7 +21,7 @@ final class CardMemo: Sendable {
     static let partial = "partials/card"
     static let original = "skein.card-in-place"
     static let once = "skein.card-once"
-    /// What the wrapper asks a card for: its reused text, or nothing (see ``ThreadCardView/child(named:)``).
+    /// What the wrapper asks a card for: its reused text, or nothing (see ``CardSource/child(named:)``).
     static let field = "skeinReusedCard"
     static let wrapper = "{{#.\(field)}}{{{.}}}{{/.\(field)}}{{^.\(field)}}{{> \(original)}}{{/.\(field)}}"
     static let cardField = "skeinCardToRender"
@@ -107,8 +107,8 @@ final class CardMemo: Sendable {
 }
 
 /// What a listing's card needs to be reused: the memo, the thread, the page's way to the root, and how to make the
-/// card for another root. Equal for the same thread and root, whatever the memo.
-public struct CardReuse: Sendable, Hashable {
+/// card for another root.
+struct CardReuse: Sendable {
     let memo: CardMemo
     let thread: Int
     let prefix: String
@@ -116,15 +116,6 @@ public struct CardReuse: Sendable, Hashable {
 
     /// The card, every field made, for a page at `root`.
     func make(_ root: SiteURLs.Root) -> ThreadCardView { planner.card(thread, from: root) }
-
-    public static func == (left: CardReuse, right: CardReuse) -> Bool {
-        left.thread == right.thread && left.prefix == right.prefix
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(thread)
-        hasher.combine(prefix)
-    }
 }
 
 extension ThreadCardView {

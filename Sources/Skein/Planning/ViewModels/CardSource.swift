@@ -12,15 +12,16 @@ final class CardSource: Sendable, Hashable {
     let index: Int
     let root: SiteURLs.Root
     let links: PagePlanner.RootLinks
-    let reuse: CardReuse?
+    /// The card memo, for a listing's card, whose text the listing may print from it.
+    let memo: CardMemo?
     private let whole = Mutex<ThreadCardView?>(nil)
 
-    init(planner: PagePlanner, index: Int, root: SiteURLs.Root, links: PagePlanner.RootLinks, reuse: CardReuse?) {
+    init(planner: PagePlanner, index: Int, root: SiteURLs.Root, links: PagePlanner.RootLinks, memo: CardMemo?) {
         self.planner = planner
         self.index = index
         self.root = root
         self.links = links
-        self.reuse = reuse
+        self.memo = memo
     }
 
     func child(named name: String) -> Any? {
@@ -31,7 +32,8 @@ final class CardSource: Sendable, Hashable {
         case "dateISO": MustacheText.of(planner.threadDates[index].iso)
         case "readLabel": MustacheText.of(PagePlanner.readLabel(planner.archive.threads[index].tweetCount))
         case "author": MustacheObject.of(planner.author(planner.authorOrdinals[index], from: root, links: links))
-        case CardMemo.field: reuse.flatMap { $0.memo.reused(for: $0) }
+        case CardMemo.field:
+            memo.flatMap { $0.reused(for: CardReuse(memo: $0, thread: index, prefix: links.prefix, planner: planner)) }
         default: card.field(named: name)
         }
     }

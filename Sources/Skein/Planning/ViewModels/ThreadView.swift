@@ -59,10 +59,8 @@ public struct ThreadCardView: Sendable, Hashable {
     public var readLabel: String
     public var topics: [LinkView]
     public var hasTopics: Bool
-    /// Skein's own, not a template variable: how a listing reuses this card's text (``CardMemo``).
-    public var reuse: CardReuse? = nil
     /// Skein's own, not a template variable: where a card the planner made without its fields finds each one when a
-    /// template reads it (``CardSource``); its stored fields are then empty.
+    /// template reads it, and a listing's card its reused text (``CardSource``); its stored fields are then empty.
     var source: CardSource? = nil
 }
 

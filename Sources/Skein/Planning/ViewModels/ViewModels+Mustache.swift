@@ -305,7 +305,6 @@ extension ThreadCardView: MustacheParent {
         case "readLabel": MustacheText.of(self.readLabel)
         case "topics": MustacheObject.of(self.topics)
         case "hasTopics": self.hasTopics
-        case CardMemo.field: self.reuse.flatMap { $0.memo.reused(for: $0) }
         default: nil
         }
     }
