@@ -103,7 +103,9 @@ import Testing
                 }
             }
             let key = pieces.randomElement(using: &random)! + "k"
-            let written = Array(SearchIndex.termsScript(key, shard).utf8)
+            // The terms in the order of their UTF-8 bytes, as the index gives them.
+            let terms = shard.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
+            let written = Array(SearchIndex.termsScript(key, terms).utf8)
             let encoded = Array(
                 SearchIndex.script("terms", key, shard.mapValues { $0.flatMap { [Int($0.thread), Int($0.weight)] } })
                     .utf8)
@@ -158,6 +160,105 @@ import Testing
         #expect(SearchText(excerpt: "", encodedTerms: [5, 0x61]) == nil, "a term longer than what is left")
         #expect(SearchText(excerpt: "", encodedTerms: [1, 0x61, 0x80]) == nil, "a count cut short")
         #expect(SearchText(excerpt: "", encodedTerms: []) != nil)
+    }
+
+    /// A build with a cache indexes again only the threads that changed, and keeps the others' terms from the index
+    /// it made before: its files are a clean build's, whether the cache is kept in memory or in `.skein-cache/`.
+    @Test(arguments: [false, true]) func aRebuildIndexesOnlyTheThreadsThatChanged(onDisk: Bool) throws {
+        let archive = try TemporaryArchive(
+            Dictionary(
+                uniqueKeysWithValues: (0..<8).map {
+                    (
+                        "Content/threads/t\($0).md",
+                        threadFile(date: "2024-03-0\($0 + 1)", tweets: ["Common words and word\($0)."])
+                    )
+                }))
+        var options = BuildOptions(
+            content: archive.content, output: archive.output,
+            selection: .init(now: Date(timeIntervalSince1970: 2_000_000_000)))
+        if onDisk { options.recordFolder = archive.root + "/.skein-cache" } else { options.cache = BuildCache() }
+        var indexed: [String] = []
+        func build() throws {
+            let summary = try SiteBuilder.build(options)
+            indexed += summary.timings.filter { $0.stage == "search index" }.map(\.detail)
+        }
+        try build()
+        // t3 is the fifth newest: the threads before and after it keep their places.
+        try archive.write("Content/threads/t3.md", threadFile(date: "2024-03-04", tweets: ["Common words, changed."]))
+        try build()
+        // A thread added before four others moves them one place on.
+        try archive.write("Content/threads/t9.md", threadFile(date: "2024-03-05", tweets: ["Common new words."]))
+        try build()
+        try FileManager.default.removeItem(atPath: archive.content + "/threads/t6.md")
+        try build()
+        #expect(
+            indexed == [
+                // The terms of four shards (co, wo, an, ad), one chunk of threads and the manifest.
+                "6 files, 8 threads indexed",
+                // "changed" adds the shard ch, "new" the shard ne.
+                "7 files, 1 thread indexed, 7 kept from the last build",
+                "8 files, 1 thread indexed, 8 kept from the last build",
+                "8 files, 0 threads indexed, 8 kept from the last build",
+            ])
+        let clean = try TemporaryArchive(site: nil)
+        try SiteBuilder.build(
+            BuildOptions(content: archive.content, output: clean.output, selection: options.selection))
+        #expect(archive.outputTree() == clean.outputTree())
+        let common = try #require(try data(archive, shardFile("co")) as? [String: [Int]])
+        #expect(common["common"]?.count == 16, "the eight threads that have the word, and no other")
+        #expect(try data(archive, shardFile("wo")) as? [String: [Int]] != nil)
+    }
+
+    /// The postings a cache keeps come back as they were written, and a file that holds postings of threads that are
+    /// not there or out of rank is refused.
+    @Test func postingsSurviveTheCacheAndDamageIsRefused() throws {
+        var postings = SearchPostings(slugs: ["a", "b", "c"], fingerprints: [1, 2, 3])
+        for (thread, text) in ["tea tea cake", "cake", "tea"].enumerated() {
+            var terms = TermCounter()
+            SearchIndex.forEachTerm(in: text) { terms.add($0, weight: 1) }
+            postings.add(terms, of: thread)
+        }
+        postings.rank()
+        func lists(_ postings: SearchPostings) -> [String: [Int]] {
+            var lists: [String: [Int]] = [:]
+            postings.forEachTerm { lists[$0] = $1.flatMap { [Int($0.thread), Int($0.weight)] } }
+            return lists
+        }
+        #expect(lists(postings) == ["tea": [0, 2, 2, 1], "cake": [0, 1, 1, 1]])
+        func read(_ bytes: [UInt8]) -> SearchPostings? {
+            bytes.withUnsafeBytes { bytes in
+                var reader = BinaryReader(bytes)
+                let postings = try? SearchPostings(from: &reader)
+                return reader.isAtEnd ? postings : nil
+            }
+        }
+        var writer = BinaryWriter()
+        writer.write(postings)
+        let readBack = try #require(read(writer.bytes))
+        #expect(lists(readBack) == lists(postings) && readBack.slugs == postings.slugs)
+        #expect(readBack.fingerprints == postings.fingerprints)
+        func stored(_ lists: [(String, [Int])]) -> [UInt8] {
+            var writer = BinaryWriter()
+            writer.write(["a", "b"])
+            writer.write([1 as UInt64, 2])
+            writer.write(lists.count)
+            for (term, numbers) in lists {
+                var term = term
+                term.withUTF8 { writer.write(bytes: $0) }
+                let list = stride(from: 0, to: numbers.count, by: 2).map {
+                    SearchIndex.Posting(thread: Int32(numbers[$0]), weight: Int32(numbers[$0 + 1]))
+                }
+                list.withUnsafeBytes { writer.write(bytes: $0.assumingMemoryBound(to: UInt8.self)) }
+            }
+            return writer.bytes
+        }
+        #expect(read(stored([("tea", [0, 2, 1, 1])])) != nil)
+        #expect(read(stored([("tea", [0, 2, 2, 1])])) == nil, "a thread that is not there")
+        #expect(read(stored([("tea", [1, 1, 0, 2])])) == nil, "a lighter posting first")
+        #expect(read(stored([("tea", [1, 1, 0, 1])])) == nil, "a later thread first")
+        #expect(read(stored([("tea", [0, 1]), ("tea", [1, 1])])) == nil, "a term twice")
+        #expect(read(stored([("tea", [])])) == nil, "a term without postings")
+        #expect(read(stored([("tea", [0, 0])])) == nil, "a posting that weighs nothing")
     }
 
     @Test func everyPageHasASearchBoxThatLeadsToTheSearchPage() throws {

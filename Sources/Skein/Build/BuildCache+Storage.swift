@@ -149,6 +149,17 @@ extension BuildCache {
 
     private static func relatedPath(in folder: String) -> String { folder + "/related.bin" }
 
+    /// The search index's postings stored in `folder`, if any.
+    static func readSearchPostings(in folder: String) -> SearchPostings? {
+        readFile(searchPath(in: folder)) { reader throws(BinaryReader.Damaged) in try reader.read() }
+    }
+
+    static func write(_ postings: SearchPostings, in folder: String) {
+        writeFile(searchPath(in: folder)) { writer, _ in writer.write(postings) }
+    }
+
+    private static func searchPath(in folder: String) -> String { folder + "/search.bin" }
+
     /// Deletes the page fingerprints and the build record of every output whose folder is gone, but `current`'s: a CI
     /// job that builds into a new temporary folder each time would otherwise add both (27 MB at 100,000 threads) to
     /// the cache it restores, on every run. A file whose output cannot be read, or no longer resolves to the path

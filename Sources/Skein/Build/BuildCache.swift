@@ -47,6 +47,9 @@ public final class BuildCache: Sendable {
     private let related = Mutex<(key: UInt64, lists: [[Int]])?>(nil)
     /// Whether ``related`` changed since the cache was read.
     private let relatedChanged = Mutex(false)
+    /// The search index's postings of the last build, for a cache kept in memory; one stored on disk reads and writes
+    /// them when the index is made.
+    private let search = Mutex<SearchPostings?>(nil)
     let storage = Mutex<Storage?>(nil)
 
     /// An empty cache.
@@ -162,6 +165,23 @@ public final class BuildCache: Sendable {
 
     func restore(related: (key: UInt64, lists: [[Int]])?) {
         self.related.withLock { $0 = related }
+    }
+
+    /// The search index's postings of the last build, handed over and forgotten, so that the index changes them in
+    /// place.
+    func takeSearchPostings() -> SearchPostings? {
+        if let folder = storage.withLock({ $0?.folder }) { return Self.readSearchPostings(in: folder) }
+        return search.withLock { $0.take() }
+    }
+
+    /// Keeps the postings of this build's index for the next: a cache stored on disk writes them at once, when they
+    /// changed, and does not hold them while the pages are rendered.
+    func remember(search postings: SearchPostings) {
+        if let folder = storage.withLock({ $0?.folder }) {
+            if postings.isChanged { Self.write(postings, in: folder) }
+        } else {
+            search.withLock { $0 = postings }
+        }
     }
 
     /// Forgets the written pages, after a build that may have left its output half-written.

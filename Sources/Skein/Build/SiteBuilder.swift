@@ -179,7 +179,7 @@ public enum SiteBuilder {
                 previousPages: options.cache?.renderedPages(writtenTo: options.output, theme: site.theme),
                 previousFiles: options.cache?.files(writtenTo: options.output),
                 previousPagesAreThere: outputIsAsRecorded, clock: &clock, progress: options.progress
-            ) { archive in SearchIndex(archive: archive).files }
+            ) { archive in SearchIndex(archive: archive, cache: options.cache) }
         } catch {
             writer.abandon()
             options.cache?.forgetWrittenPages()
@@ -302,7 +302,7 @@ public enum SiteBuilder {
     private static func write(
         _ site: inout PreparedSite, with writer: SiteWriter, previousPages: [String: UInt64]?,
         previousFiles: Set<String>?, previousPagesAreThere: Bool, clock: inout StageClock, progress: ProgressHandler?,
-        generate: (Archive) -> [GeneratedFile]
+        generate: (Archive) -> SearchIndex
     ) throws(BuildFailure) -> (SiteWriter.Report, fingerprints: [String: UInt64], rendered: Int) {
         let counter = ProgressCounter("rendering", total: site.pages.count, handler: progress)
         let output = writer.output.path
@@ -315,8 +315,11 @@ public enum SiteBuilder {
             return isThere(path)
         }
         var fingerprints: [String: UInt64] = [:]
+        let indexed: Int
         do {
-            let generated = generate(site.archive)
+            let index = generate(site.archive)
+            let generated = index.files
+            indexed = index.threadsIndexed
             let made = generated.parallelMap { file -> Result<Void, BuildFailure> in
                 if isUnchanged(file.path, file.fingerprint) { return .success(()) }
                 let text = file.make()
@@ -328,7 +331,11 @@ public enum SiteBuilder {
             }
             site.generatedPaths = generated.map(\.path)
         }
-        clock.lap("search index", counted(site.generatedPaths.count, "file"))
+        let kept = site.archive.threads.count - indexed
+        clock.lap(
+            "search index",
+            "\(counted(site.generatedPaths.count, "file")), \(counted(indexed, "thread")) indexed"
+                + (kept > 0 ? ", \(kept) kept from the last build" : ""))
         let rendering = site
         // A page's file is known by the fingerprint that holds the authors' counts its rendering read.
         let outcomes = rendering.pages.parallelMap {

@@ -20,87 +20,102 @@ struct SearchIndex {
 
     /// Every file of the index, by path below the site's root.
     let files: [GeneratedFile]
+    /// How many threads' terms were added: all of them, or those that changed since the index the cache kept.
+    let threadsIndexed: Int
 
-    init(archive: Archive) {
+    /// The index of `archive`'s threads. With a `cache`, the terms of the threads the last index had, unchanged, are
+    /// kept from it (``SearchPostings``), and the postings made are left in it for the next build.
+    init(archive: Archive, cache: BuildCache? = nil) {
         let topicNames = Dictionary(uniqueKeysWithValues: archive.topics.map { ($0.slug, $0.name) })
         let dates = DateFormatting(site: archive.site)
         let days = archive.threads.indices.map { dates.isoDayText(archive.threads[$0].date) }
-        // Terms are found per thread in parallel; the postings are merged in thread order, so files never depend on
-        // scheduling. Threads go in batches, so that only one batch's terms are held besides the postings.
         // The thread is borrowed from the archive, not copied (a copy retains each of its strings and arrays).
-        @Sendable func termsAndEntry(_ index: Int, of thread: borrowing Thread) -> (terms: TermCounter, entry: Entry) {
-            let author = archive.authors[archive.authorIndex[thread.authorKey]!]
-            let topics = thread.topicSlugs.compactMap { topicNames[$0] }
+        @Sendable func author(of thread: borrowing Thread) -> Author {
+            archive.authors[archive.authorIndex[thread.authorKey]!]
+        }
+        @Sendable func entry(_ index: Int, of thread: borrowing Thread) -> Entry {
+            let author = author(of: thread)
+            return Entry(
+                t: thread.title, u: Route.thread(thread.slug).urlPath, a: author.displayName, h: author.handle,
+                d: days[index], k: thread.topicSlugs.compactMap { topicNames[$0] }, x: thread.search.excerpt)
+        }
+        // Everything the index reads of a thread: its entry's fields and its text's terms.
+        @Sendable func fingerprint(_ index: Int, of thread: borrowing Thread) -> UInt64 {
+            let author = author(of: thread)
+            var hasher = StableHasher()
+            for text in [thread.title, thread.slug, author.displayName, author.handle, days[index]] {
+                hasher.combine(text)
+            }
+            hasher.combine(thread.topicSlugs.count)
+            for slug in thread.topicSlugs { hasher.combine(topicNames[slug]) }
+            thread.search.combine(into: &hasher)
+            return hasher.finalized
+        }
+        @Sendable func terms(of thread: borrowing Thread) -> TermCounter {
+            let author = author(of: thread)
             var terms = TermCounter()
             for (part, weight) in [
-                (thread.title, 8), (author.displayName + " " + author.handle, 4), (topics.joined(separator: " "), 4),
+                (thread.title, 8), (author.displayName + " " + author.handle, 4),
+                (thread.topicSlugs.compactMap { topicNames[$0] }.joined(separator: " "), 4),
             ] {
                 Self.forEachTerm(in: part) { terms.add($0, weight: weight) }
             }
             // The text's terms were counted when the tweets were rendered; each occurrence weighs 1.
             thread.search.forEachTerm { terms.add($0, weight: $1) }
-            let entry = Entry(
-                t: thread.title, u: Route.thread(thread.slug).urlPath, a: author.displayName, h: author.handle,
-                d: days[index], k: topics, x: thread.search.excerpt)
-            return (terms, entry)
+            return terms
         }
-        // Postings are merged on bytes too: `vocabulary` gives each distinct term of the archive its position in
-        // `postings`, and only distinct terms become strings.
-        var vocabulary = TermCounter()
-        var postings: [[Posting]] = []
-        var threads: [Entry] = []
-        for start in stride(from: 0, to: archive.threads.count, by: 1024) {
-            let batch = Array(start..<min(start + 1024, archive.threads.count)).parallelMap { index in
-                termsAndEntry(index, of: archive.threads[index])
+        let fingerprints = Array(archive.threads.indices).parallelMap { fingerprint($0, of: archive.threads[$0]) }
+        let slugs = archive.threads.map(\.slug)
+        var postings = cache?.takeSearchPostings() ?? SearchPostings()
+        var added: [Int]
+        if let kept = postings.keep(slugs: slugs, fingerprints: fingerprints) {
+            added = kept
+        } else {
+            postings = SearchPostings(slugs: slugs, fingerprints: fingerprints)
+            added = Array(archive.threads.indices)
+        }
+        // Terms are found per thread in parallel, and added in thread order, so files never depend on scheduling.
+        // Threads go in batches, so that only one batch's terms are held besides the postings.
+        for start in stride(from: 0, to: added.count, by: 1024) {
+            let batch = Array(added[start..<min(start + 1024, added.count)]).parallelMap {
+                terms(of: archive.threads[$0])
             }
-            for (offset, item) in batch.enumerated() {
-                item.terms.forEach { term, weight in
-                    let position = vocabulary.position(of: term)
-                    if position == postings.count { postings.append([]) }
-                    postings[position].append(Posting(thread: Int32(start + offset), weight: Int32(weight)))
-                }
-                threads.append(item.entry)
-            }
+            for (offset, terms) in batch.enumerated() { postings.add(terms, of: added[start + offset]) }
         }
-        var shards: [String: [String: [Posting]]] = [:]
-        for position in postings.indices {
-            let term = vocabulary.term(at: position)
-            let ranked = postings[position].sorted { ($0.weight, $1.thread) > ($1.weight, $0.thread) }
-            postings[position] = []
-            shards[Self.shardKey(term), default: [:]][term] = ranked
-        }
+
+        postings.rank()
+        threadsIndexed = added.count
+        // Each shard's terms in the order of their UTF-8 bytes, which is how JSONEncoder sorts keys.
+        var shards: [String: [(term: String, postings: [Posting])]] = [:]
+        postings.forEachTerm { term, list in shards[Self.shardKey(term), default: []].append((term, list)) }
+        cache?.remember(search: postings)
         // Each file carries a fingerprint of its data, so that a rebuild encodes only the files whose data changed.
         var files: [GeneratedFile] = []
         for key in shards.keys.sorted() {
-            let shard = shards[key]!
+            let shard = shards[key]!.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
             var hasher = StableHasher()
-            for term in shard.keys.sorted() {
+            for (term, list) in shard {
                 hasher.combine(term)
-                hasher.combine(shard[term]!.count)
-                for posting in shard[term]! {
-                    hasher.combine(Int(posting.thread))
-                    hasher.combine(Int(posting.weight))
-                }
+                list.withUnsafeBytes { hasher.combine(bytes: $0) }
             }
             files.append(
                 GeneratedFile(path: "search/terms-\(Self.fileName(key)).js", fingerprint: hasher.finalized) {
                     Self.termsScript(key, shard)
                 })
         }
-        for start in stride(from: 0, to: threads.count, by: Self.chunkSize) {
-            let chunk = Array(threads[start..<min(start + Self.chunkSize, threads.count)])
+        // A chunk's entries are made when its file is: its fingerprint is that of its threads.
+        for start in stride(from: 0, to: archive.threads.count, by: Self.chunkSize) {
+            let threads = start..<min(start + Self.chunkSize, archive.threads.count)
             var hasher = StableHasher()
-            for entry in chunk {
-                hasher.combine([entry.t, entry.u, entry.a, entry.h, entry.d, entry.x])
-                hasher.combine(entry.k)
-            }
+            for index in threads { hasher.combine(fingerprints[index]) }
             files.append(
                 GeneratedFile(path: "search/threads-\(start / Self.chunkSize).js", fingerprint: hasher.finalized) {
-                    Self.threadsScript(start / Self.chunkSize, chunk)
+                    Self.threadsScript(start / Self.chunkSize, threads.map { entry($0, of: archive.threads[$0]) })
                 })
         }
         let manifest = Manifest(
-            shards: shards.keys.sorted().map { [$0, Self.fileName($0)] }, chunk: Self.chunkSize, count: threads.count)
+            shards: shards.keys.sorted().map { [$0, Self.fileName($0)] }, chunk: Self.chunkSize,
+            count: archive.threads.count)
         files.append(GeneratedFile(path: Self.manifestPath, fingerprint: nil) { Self.script("manifest", 0, manifest) })
         self.files = files
     }
@@ -217,18 +232,18 @@ struct SearchIndex {
 
     /// `script("terms", key, postings)` with each term's postings as `[thread, weight, …]`, written directly: the bytes
     /// JSONEncoder gives, several times faster (the terms are most of the index).
-    static func termsScript(_ key: String, _ shard: [String: [Posting]]) -> String {
+    /// The terms must be in the order of their UTF-8 bytes, as JSONEncoder sorts keys.
+    static func termsScript(_ key: String, _ shard: [(term: String, postings: [Posting])]) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(shard.count * 24)
         bytes += "window.skeinSearch.add(\"terms\", ".utf8
         appendJSON(key, to: &bytes)
         bytes += ", {".utf8
-        // JSONEncoder sorts keys by their UTF-8 bytes.
-        for (index, term) in shard.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+        for (index, (term, postings)) in shard.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             appendJSON(term, to: &bytes)
             bytes += ":[".utf8
-            for (position, posting) in shard[term]!.enumerated() {
+            for (position, posting) in postings.enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
                 bytes += String(posting.thread).utf8
                 bytes.append(UInt8(ascii: ","))
