@@ -6,7 +6,7 @@ import Foundation
 /// with Skein's version and the binary's size and modification time: a file written by another Skein is ignored,
 /// since rendering may differ.
 extension BuildCache {
-    private static let magic = "skein-cache 4"
+    private static let magic = "skein-cache 5"
 
     /// The parsed and rendered threads stored in `folder` (`.skein-cache/`), for runs that write no site
     /// (`skein check`); saved again, with what the run adds, after its parse and Markdown stages.
@@ -58,13 +58,13 @@ extension BuildCache {
             let output: String = try reader.read()
             let theme: UInt64 = try reader.read()
             var pages: [String: UInt64] = [:]
+            var files: Set<String> = []
             for _ in 0..<(try reader.read() as Int) {
                 let path: String = try reader.read()
-                let fingerprint: UInt64 = try reader.read()
-                pages[path] = fingerprint
+                if try reader.read() { files.insert(path) }
+                if try reader.read() { pages[path] = try reader.read() as UInt64 }
             }
-            let files: [String] = try reader.read()
-            return (builtFrom, WrittenSite(output: output, theme: theme, pages: pages, files: Set(files)))
+            return (builtFrom, WrittenSite(output: output, theme: theme, pages: pages, files: files))
         }
         cache.restore(written: pages?.1)
         return (cache, pages?.0)
@@ -138,12 +138,17 @@ extension BuildCache {
             writer.write(inputs)
             writer.write(written.output)
             writer.write(written.theme)
-            writer.write(written.pages.count)
-            for path in written.pages.keys.sorted() {
+            // Each path once, whether a file, a page's fingerprint or both: sorting 16,000 paths takes longer than
+            // writing them.
+            let paths = written.files.union(written.pages.keys).sorted()
+            writer.write(paths.count)
+            for path in paths {
                 writer.write(path)
-                writer.write(written.pages[path]!)
+                writer.write(written.files.contains(path))
+                let fingerprint = written.pages[path]
+                writer.write(fingerprint != nil)
+                if let fingerprint { writer.write(fingerprint) }
             }
-            writer.write(written.files.sorted())
         }
     }
 
