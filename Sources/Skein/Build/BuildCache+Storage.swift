@@ -160,7 +160,7 @@ extension BuildCache {
     }
 
     static func write(_ postings: SearchPostings, in folder: String) {
-        writeFile(searchPath(in: folder)) { writer, _ in writer.write(postings) }
+        writeFile(searchPath(in: folder)) { writer, flush in postings.write(to: &writer, flush: flush) }
     }
 
     private static func searchPath(in folder: String) -> String { folder + "/search.bin" }

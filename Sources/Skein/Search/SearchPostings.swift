@@ -101,7 +101,10 @@ struct SearchPostings: Sendable {
 extension SearchPostings: BinaryCodable {
     /// The threads, then the terms that some thread has, each with its postings; the reader refuses postings of
     /// threads that are not there, and lists out of rank.
-    func write(to writer: inout BinaryWriter) {
+    func write(to writer: inout BinaryWriter) { write(to: &writer, flush: { _ in }) }
+
+    /// Writes the postings, calling `flush` after each term, so that a file never has to hold them all in memory.
+    func write(to writer: inout BinaryWriter, flush: (inout BinaryWriter) -> Void) {
         writer.write(slugs)
         writer.write(fingerprints)
         writer.write(lists.count(where: { !$0.isEmpty }))
@@ -113,6 +116,7 @@ extension SearchPostings: BinaryCodable {
             writer.write(bytes: term)
             // As they are in memory: the stamp every cache file starts with ties it to this binary.
             list.withUnsafeBytes { writer.write(bytes: $0.assumingMemoryBound(to: UInt8.self)) }
+            flush(&writer)
         }
     }
 
