@@ -198,7 +198,7 @@ public enum SiteBuilder {
             BuildRecord(
                 inputs: inputs, outputs: BuildRecord.outputs(stamps),
                 nextPublication: site.nextPublication, threads: site.archive.threads.count,
-                tweets: site.archive.threads.reduce(0) { $0 + $1.tweetCount }, authors: site.archive.authors.count,
+                tweets: site.archive.tweetCount, authors: site.archive.authors.count,
                 topics: site.archive.topics.count, pages: site.pages.count, files: filePaths.count,
                 // A media file's name may hold a line end: then the output is walked next time.
                 outputPaths: stamps.keys.contains { $0.contains("\n") }
@@ -207,7 +207,7 @@ public enum SiteBuilder {
             ).save(to: recordPath)
         }
         let summary = BuildSummary(
-            threads: site.archive.threads.count, tweets: site.archive.threads.reduce(0) { $0 + $1.tweetCount },
+            threads: site.archive.threads.count, tweets: site.archive.tweetCount,
             authors: site.archive.authors.count, topics: site.archive.topics.count, pages: site.pages.count,
             pagesRendered: rendered, filesWritten: report.written, filesUnchanged: report.unchanged,
             filesRemoved: report.removed, changes: report.changes,

@@ -107,7 +107,8 @@ public enum MarkdownStage {
             threads.append(thread)
             if let key { keys.insert(key) }
         }
-        threads.reverse()
+        // Reversed in the buffer, where a swap moves the two threads (the array's own swap copies them).
+        threads.withUnsafeMutableBufferPointer { $0.reverse() }
         cache?.keepRenderedTweets(keys)
         return (threads, bios(content, threads: threads, renderer: renderer))
     }

@@ -19,6 +19,11 @@ public struct Archive: Sendable {
     public var authorIndex: [String: Int]
 }
 
+extension Archive {
+    /// How many tweets the threads have together (summed by position: iterating the threads would copy each one).
+    public var tweetCount: Int { threads.indices.reduce(0) { $0 + threads[$1].tweetCount } }
+}
+
 /// A person whose threads are in the archive.
 public struct Author: Sendable {
     /// The handle as written (file name or front matter).

@@ -52,28 +52,30 @@ struct PageFingerprints: Sendable {
         counts = authorCounts
         handles = Dictionary(uniqueKeysWithValues: archive.authors.map { ($0.key, $0.handle) })
         let authorFingerprints = authors
-        threadAuthors = archive.threads.map(\.authorKey)
-        threads = archive.threads.parallelMap { thread in
+        threadAuthors = archive.threads.indices.map { archive.threads[$0].authorKey }
+        // Each field is read where the thread stands: a copy of the thread would retain each of its strings and arrays.
+        let all = archive.threads
+        threads = Array(all.indices).parallelMap { index in
             var hasher = StableHasher()
-            hasher.combine(authorFingerprints[thread.authorKey] ?? 0)
-            hasher.combine(thread.slug)
-            hasher.combine(thread.authorKey)
-            hasher.combine(thread.title)
-            hasher.combine(thread.date)
-            hasher.combine(thread.topicSlugs)
-            hasher.combine(thread.topicSlugs.map { archive.topics[topicIndex[$0]!].name })
-            hasher.combine(thread.summary)
-            hasher.combine(thread.source)
-            hasher.combine(thread.language)
-            hasher.combine(thread.wordCount)
-            hasher.combine(thread.tweetCount)
-            if let tweet = thread.firstTweet {
+            hasher.combine(authorFingerprints[all[index].authorKey] ?? 0)
+            hasher.combine(all[index].slug)
+            hasher.combine(all[index].authorKey)
+            hasher.combine(all[index].title)
+            hasher.combine(all[index].date)
+            hasher.combine(all[index].topicSlugs)
+            hasher.combine(all[index].topicSlugs.map { archive.topics[topicIndex[$0]!].name })
+            hasher.combine(all[index].summary)
+            hasher.combine(all[index].source)
+            hasher.combine(all[index].language)
+            hasher.combine(all[index].wordCount)
+            hasher.combine(all[index].tweetCount)
+            if let tweet = all[index].firstTweet {
                 Self.combine(tweet.content, into: &hasher)
                 hasher.combine(tweet.time != nil)
                 if let time = tweet.time { hasher.combine(time) }
                 hasher.combine(tweet.originalURL)
             }
-            thread.combineLaterTweets(into: &hasher)
+            all[index].combineLaterTweets(into: &hasher)
             return hasher.finalized
         }
     }

@@ -13,16 +13,17 @@ extension PagePlanner {
 
     /// The page of the thread at `index`, whose related threads are `related`.
     func threadPage(_ index: Int, related: [Int]) -> Page {
-        let thread = archive.threads[index]
-        let route = Route.thread(thread.slug)
-        let authorThreads = archive.threadsByAuthor[thread.authorKey] ?? []
+        // Two fields read where the thread stands: a copy of the thread would retain each of its strings and arrays.
+        let authorKey = archive.threads[index].authorKey
+        let route = Route.thread(archive.threads[index].slug)
+        let authorThreads = archive.threadsByAuthor[authorKey] ?? []
         let position = authorThreads.firstIndex(of: index) ?? 0
         let neighbours = Neighbours(
             more: Array(authorThreads.lazy.filter { $0 != index }.prefix(5)), related: related,
             previous: position + 1 < authorThreads.count ? authorThreads[position + 1] : nil,
             next: position > 0 ? authorThreads[position - 1] : nil)
         let shown = [index] + neighbours.more + neighbours.related
-        let fingerprint = fingerprints.page("thread", route, owner: thread.authorKey, shown: shown) { hasher in
+        let fingerprint = fingerprints.page("thread", route, owner: authorKey, shown: shown) { hasher in
             fingerprints.combine(
                 threads: shown + [neighbours.previous, neighbours.next].map { $0 ?? index }, into: &hasher)
             hasher.combine([neighbours.previous != nil, neighbours.next != nil].map { "\($0)" })

@@ -118,12 +118,14 @@ public final class PagePlanner: Sendable {
         cache: BuildCache? = nil
     ) -> [Page] {
         let dates = DateFormatting(site: archive.site)
-        let threadDates = archive.threads.parallelMap { thread in
-            let lastChange = thread.lastTweetTime.map { max(thread.date, $0) } ?? thread.date
-            let iso = dates.isoText(thread.date)
+        // Threads are read by position, field by field: a copy of a thread would retain each of its strings and arrays.
+        let threadDates = Array(archive.threads.indices).parallelMap { index in
+            let date = archive.threads[index].date
+            let lastChange = archive.threads[index].lastTweetTime.map { max(date, $0) } ?? date
+            let iso = dates.isoText(date)
             return ThreadDates(
                 iso: iso, lastChange: lastChange,
-                lastChangeISO: lastChange == thread.date ? iso : dates.isoText(lastChange))
+                lastChangeISO: lastChange == date ? iso : dates.isoText(lastChange))
         }
         let topicIndex = Dictionary(uniqueKeysWithValues: archive.topics.enumerated().map { ($1.slug, $0) })
         let planner = PagePlanner(
@@ -132,7 +134,7 @@ public final class PagePlanner: Sendable {
             authorOrdinals: archive.threads.indices.map { archive.authorIndex[archive.threads[$0].authorKey] ?? -1 },
             topicOrdinals: archive.threads.indices.map { archive.threads[$0].topicSlugs.map { topicIndex[$0]! } },
             topicPaths: archive.topics.map { Route.topic($0.slug).urlPath },
-            threadPaths: archive.threads.map { Route.thread($0.slug).urlPath },
+            threadPaths: archive.threads.indices.map { Route.thread(archive.threads[$0].slug).urlPath },
             memo: Memo(threads: archive.threads.count),
             cards: cards, tweetStencils: tweetStencils)
         var pages: [Page] = []

@@ -16,24 +16,30 @@ extension Archive {
         var slugs: [String: String] = [:]
         // The first tweet, and what the thread file says of each of the others, in parallel.
         let mentionBase = content.site.mentionBaseURL.absoluteString
-        let madeInParallel = rendered.parallelMap { item -> (first: Tweet?, later: [UInt8]) in
-            let source = item.source
-            let originalURL = { (tweet: TweetSource) in
-                tweet.url ?? tweet.id.map { mentionBase + source.author + "/status/" + $0 }
-            }
-            let first = source.tweets.first.flatMap { tweet in
-                item.rendered.first.map { content in
-                    Tweet(
-                        number: 1, content: content, time: tweet.time, originalURL: originalURL(tweet),
-                        location: tweet.location)
+        // Each thread is read where it stands, field by field: a copy would retain each of its strings and arrays. The
+        // array given to the closure is let go before the threads are moved out of it below.
+        let madeInParallel = { (items: [RenderedThread]) in
+            Array(items.indices).parallelMap { index -> (first: Tweet?, later: [UInt8]) in
+                let author = items[index].source.author
+                let originalURL = { (tweet: TweetSource) in
+                    tweet.url ?? tweet.id.map { mentionBase + author + "/status/" + $0 }
                 }
+                let first = items[index].source.tweets.first.flatMap { tweet in
+                    items[index].rendered.first.map { content in
+                        Tweet(
+                            number: 1, content: content, time: tweet.time, originalURL: originalURL(tweet),
+                            location: tweet.location)
+                    }
+                }
+                return (first, TweetStorage.encode(items[index].source.tweets.dropFirst(), originalURL: originalURL))
             }
-            return (first, TweetStorage.encode(source.tweets.dropFirst(), originalURL: originalURL))
-        }
+        }(rendered)
 
         // Each is moved out of the array (reversed, so that the first comes off its end first) and freed as soon as
         // its Thread is made, tweets' sources and all.
-        rendered.reverse()
+        // Reversed in the buffer, where a swap moves the two threads: the array's own swap copies each, retaining every
+        // string and array it holds.
+        rendered.withUnsafeMutableBufferPointer { $0.reverse() }
         for index in 0..<rendered.count {
             let item = rendered.removeLast()
             let source = item.source

@@ -5,8 +5,9 @@ enum MediaCheck {
     static func missingImages(in archive: Archive, content: String) -> [Diagnostic] {
         let media = Set(archive.mediaFiles)
         var diagnostics: [Diagnostic] = []
-        for thread in archive.threads where thread.hasImages {
-            for tweet in thread.tweets {
+        // Threads are read by position: iterating the array would copy each thread, retaining its strings and arrays.
+        for index in archive.threads.indices where archive.threads[index].hasImages {
+            for tweet in archive.threads[index].tweets {
                 for image in tweet.content.images.map(\.url) where InternalLink.fromSitePath(image) != nil {
                     let path = image.drop { $0 == "/" }
                     guard path.hasPrefix("media/") else { continue }

@@ -29,43 +29,46 @@ struct SearchIndex {
         let topicNames = Dictionary(uniqueKeysWithValues: archive.topics.map { ($0.slug, $0.name) })
         let dates = DateFormatting(site: archive.site)
         let days = archive.threads.indices.map { dates.isoDayText(archive.threads[$0].date) }
-        // The thread is borrowed from the archive, not copied (a copy retains each of its strings and arrays).
-        @Sendable func author(of thread: borrowing Thread) -> Author {
-            archive.authors[archive.authorIndex[thread.authorKey]!]
+        // Threads and authors are read where they stand, field by field: a copy of a thread would retain each of its
+        // strings and arrays.
+        let threads = archive.threads
+        @Sendable func author(_ index: Int) -> (name: String, handle: String) {
+            let author = archive.authorIndex[threads[index].authorKey]!
+            return (archive.authors[author].displayName, archive.authors[author].handle)
         }
-        @Sendable func entry(_ index: Int, of thread: borrowing Thread) -> Entry {
-            let author = author(of: thread)
+        @Sendable func topics(_ index: Int) -> [String] { threads[index].topicSlugs.compactMap { topicNames[$0] } }
+        @Sendable func entry(_ index: Int) -> Entry {
+            let author = author(index)
             return Entry(
-                t: thread.title, u: Route.thread(thread.slug).urlPath, a: author.displayName, h: author.handle,
-                d: days[index], k: thread.topicSlugs.compactMap { topicNames[$0] }, x: thread.search.excerpt)
+                t: threads[index].title, u: Route.thread(threads[index].slug).urlPath, a: author.name,
+                h: author.handle, d: days[index], k: topics(index), x: threads[index].search.excerpt)
         }
         // Everything the index reads of a thread: its entry's fields and its text's terms.
-        @Sendable func fingerprint(_ index: Int, of thread: borrowing Thread) -> UInt64 {
-            let author = author(of: thread)
+        @Sendable func fingerprint(_ index: Int) -> UInt64 {
+            let author = author(index)
             var hasher = StableHasher()
-            for text in [thread.title, thread.slug, author.displayName, author.handle, days[index]] {
+            for text in [threads[index].title, threads[index].slug, author.name, author.handle, days[index]] {
                 hasher.combine(text)
             }
-            hasher.combine(thread.topicSlugs.count)
-            for slug in thread.topicSlugs { hasher.combine(topicNames[slug]) }
-            thread.search.combine(into: &hasher)
+            hasher.combine(topics(index))
+            threads[index].search.combine(into: &hasher)
             return hasher.finalized
         }
-        @Sendable func terms(of thread: borrowing Thread) -> TermCounter {
-            let author = author(of: thread)
+        @Sendable func terms(_ index: Int) -> TermCounter {
+            let author = author(index)
             var terms = TermCounter()
             for (part, weight) in [
-                (thread.title, 8), (author.displayName + " " + author.handle, 4),
-                (thread.topicSlugs.compactMap { topicNames[$0] }.joined(separator: " "), 4),
+                (threads[index].title, 8), (author.name + " " + author.handle, 4),
+                (topics(index).joined(separator: " "), 4),
             ] {
                 Self.forEachTerm(in: part) { terms.add($0, weight: weight) }
             }
             // The text's terms were counted when the tweets were rendered; each occurrence weighs 1.
-            thread.search.forEachTerm { terms.add($0, weight: $1) }
+            threads[index].search.forEachTerm { terms.add($0, weight: $1) }
             return terms
         }
-        let fingerprints = Array(archive.threads.indices).parallelMap { fingerprint($0, of: archive.threads[$0]) }
-        let slugs = archive.threads.map(\.slug)
+        let fingerprints = Array(threads.indices).parallelMap(fingerprint)
+        let slugs = threads.indices.map { threads[$0].slug }
         var postings = cache?.takeSearchPostings() ?? SearchPostings()
         var added: [Int]
         if let kept = postings.keep(slugs: slugs, fingerprints: fingerprints) {
@@ -77,9 +80,7 @@ struct SearchIndex {
         // Terms are found per thread in parallel, and added in thread order, so files never depend on scheduling.
         // Threads go in batches, so that only one batch's terms are held besides the postings.
         for start in stride(from: 0, to: added.count, by: 1024) {
-            let batch = Array(added[start..<min(start + 1024, added.count)]).parallelMap {
-                terms(of: archive.threads[$0])
-            }
+            let batch = Array(added[start..<min(start + 1024, added.count)]).parallelMap(terms)
             for (offset, terms) in batch.enumerated() { postings.add(terms, of: added[start + offset]) }
         }
 
@@ -105,12 +106,12 @@ struct SearchIndex {
         }
         // A chunk's entries are made when its file is: its fingerprint is that of its threads.
         for start in stride(from: 0, to: archive.threads.count, by: Self.chunkSize) {
-            let threads = start..<min(start + Self.chunkSize, archive.threads.count)
+            let chunk = start..<min(start + Self.chunkSize, threads.count)
             var hasher = StableHasher()
-            for index in threads { hasher.combine(fingerprints[index]) }
+            for index in chunk { hasher.combine(fingerprints[index]) }
             files.append(
                 GeneratedFile(path: "search/threads-\(start / Self.chunkSize).js", fingerprint: hasher.finalized) {
-                    Self.threadsScript(start / Self.chunkSize, threads.map { entry($0, of: archive.threads[$0]) })
+                    Self.threadsScript(start / Self.chunkSize, chunk.map(entry))
                 })
         }
         let manifest = Manifest(
