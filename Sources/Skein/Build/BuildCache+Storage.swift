@@ -19,6 +19,10 @@ extension BuildCache {
     static func load(from folder: String, output: String?) -> (cache: BuildCache, builtFrom: String?) {
         let cache = BuildCache()
         cache.storage.withLock { $0 = Storage(folder: folder, output: output) }
+        // Every shard's entries, made into one table each at the end: a table per shard merged into the cache's
+        // inserted each entry twice.
+        var allParsed: [(UInt64, ParsedFile)] = []
+        var allRendered: [(UInt64, RenderedTweets)] = []
         for shard in 0..<shardCount {
             let parsed = readFile(path(of: .parsed, shard, in: folder)) { reader throws(BinaryReader.Damaged) in
                 try readBlocks(&reader) { entry throws(BinaryReader.Damaged) in
@@ -33,14 +37,16 @@ extension BuildCache {
                     return (key, tweets)
                 }
             }
-            cache.restore(
-                parsed: Dictionary(parsed ?? [], uniquingKeysWith: { $1 }),
-                rendered: Dictionary(rendered ?? [], uniquingKeysWith: { $1 }))
+            allParsed += parsed ?? []
+            allRendered += rendered ?? []
             cache.storage.withLock { storage in
                 if parsed == nil { storage?.changed[.parsed, default: []].insert(shard) }
                 if rendered == nil { storage?.changed[.rendered, default: []].insert(shard) }
             }
         }
+        cache.restore(
+            parsed: Dictionary(allParsed, uniquingKeysWith: { $1 }),
+            rendered: Dictionary(allRendered, uniquingKeysWith: { $1 }))
         cache.restore(
             related: readFile(relatedPath(in: folder)) { reader throws(BinaryReader.Damaged) in
                 let key: UInt64 = try reader.read()

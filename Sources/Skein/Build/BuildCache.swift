@@ -209,8 +209,8 @@ public final class BuildCache: Sendable {
 
     /// Adds what the storage read.
     func restore(parsed: [UInt64: ParsedFile], rendered: [UInt64: RenderedTweets]) {
-        self.parsed.withLock { $0.merge(parsed) { $1 } }
-        self.rendered.withLock { $0.merge(rendered) { $1 } }
+        self.parsed.withLock { $0 = $0.isEmpty ? parsed : $0.merging(parsed) { $1 } }
+        self.rendered.withLock { $0 = $0.isEmpty ? rendered : $0.merging(rendered) { $1 } }
     }
 
     func restore(written: WrittenSite?) {
