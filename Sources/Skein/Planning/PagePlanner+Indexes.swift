@@ -1,10 +1,19 @@
 import Foundation
 
 extension PagePlanner {
-    /// `/authors/` and each author's paginated page.
+    /// `/authors/` and each author's paginated page. The index shows every author with their counts, and its
+    /// fingerprint holds them all: at 10,000 threads, rendering it was a quarter of the render stage after one edit.
     func authorPages() -> [Page] {
+        let fingerprint = fingerprints.page("authors", .authors) { hasher in
+            hasher.combine(archive.authors.count)
+            for author in archive.authors {
+                hasher.combine(author.key)
+                hasher.combine(fingerprints.authors[author.key] ?? 0)
+                hasher.combine(fingerprints.counts[author.key] ?? 0)
+            }
+        }
         var pages = [
-            Page(route: .authors, template: "authors") { [self] in
+            Page(route: .authors, template: "authors", fingerprint: fingerprint) { [self] in
                 let root = SiteURLs.Root.relative(from: .authors)
                 var index = PageContext(
                     site: site(root),
@@ -27,10 +36,18 @@ extension PagePlanner {
         return pages
     }
 
-    /// `/topics/` and each topic's paginated page.
+    /// `/topics/` and each topic's paginated page. The index shows every topic's name and thread count, which its
+    /// fingerprint holds.
     func topicPages() -> [Page] {
+        let fingerprint = fingerprints.page("topics", .topics) { hasher in
+            hasher.combine(archive.topics.count)
+            for topic in archive.topics {
+                hasher.combine([topic.slug, topic.name])
+                hasher.combine(topic.threadIndices.count)
+            }
+        }
         var pages = [
-            Page(route: .topics, template: "topics") { [self] in
+            Page(route: .topics, template: "topics", fingerprint: fingerprint) { [self] in
                 let root = SiteURLs.Root.relative(from: .topics)
                 var index = PageContext(
                     site: site(root),
@@ -92,7 +109,16 @@ extension PagePlanner {
                 index.years[position].months.reduce(0) { $0 + $1.count }, "thread")
         }
         let archiveIndex = index
-        return [Page(route: .archive, template: "archive") { archiveIndex }] + pages
+        // The index shows each month with its thread count: a month's name and link follow from its year and number.
+        let fingerprint = fingerprints.page("archive", .archive) { hasher in
+            hasher.combine(months.count)
+            for month in months {
+                hasher.combine(month.year)
+                hasher.combine(month.month)
+                hasher.combine(month.indices.count)
+            }
+        }
+        return [Page(route: .archive, template: "archive", fingerprint: fingerprint) { archiveIndex }] + pages
     }
 
     /// `/search/`, whose script loads the index written beside it.
