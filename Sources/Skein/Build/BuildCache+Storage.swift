@@ -2,9 +2,10 @@ import Foundation
 
 /// `skein build` keeps its ``BuildCache`` in `.skein-cache/`: parsed thread files in ``shardCount`` files by key
 /// (`parsed-<n>.bin`) and rendered tweets the same way (`tweets-<n>.bin`), so that a build after one edit rewrites a
-/// few of them, and the fingerprints of the pages written into an output in `pages-<output>.bin`. Each file starts
-/// with Skein's version and the binary's size and modification time: a file written by another Skein is ignored,
-/// since rendering may differ.
+/// few of them; the fingerprints of the pages written into an output in `pages-<output>.bin`; the related threads in
+/// `related.bin`; and the search index's postings in `search.bin`, read and written by the search index stage. Each
+/// file starts with Skein's version and the binary's size and modification time: a file written by another Skein is
+/// ignored, since rendering may differ.
 extension BuildCache {
     private static let magic = "skein-cache 5"
 

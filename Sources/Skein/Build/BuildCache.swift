@@ -2,9 +2,10 @@ import Foundation
 import Synchronization
 
 /// What one build leaves for the next: parsed thread files, by their path and bytes; rendered tweets, by their
-/// Markdown and the mention rule; and the fingerprints of the pages written (``PageFingerprints``). `skein serve`
-/// keeps one in memory; `skein build` keeps one in `.skein-cache/` (``load(from:output:)``), so that a build after one
-/// edit parses, renders and writes only what the edit changed. Entries are keyed by content, never by modification
+/// Markdown and the mention rule; the fingerprints of the pages written (``PageFingerprints``); each thread's related
+/// threads; and the search index's postings (``SearchPostings``). `skein serve` keeps one in memory; `skein build`
+/// keeps one in `.skein-cache/` (``load(from:output:)``), so that a build after one edit parses, renders, indexes and
+/// writes only what the edit changed. Entries are keyed by content, never by modification
 /// time, so a cache restored in CI on a fresh clone still applies.
 public final class BuildCache: Sendable {
     struct ParsedFile: Sendable {
