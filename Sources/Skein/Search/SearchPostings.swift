@@ -12,10 +12,10 @@ struct SearchPostings: Sendable {
     /// By position in ``slugs``: the fingerprint of what the index reads of the thread.
     private(set) var fingerprints: [UInt64] = []
     /// The distinct terms; a term's position here is its list's in ``lists``.
-    private(set) var vocabulary = TermCounter()
+    private var vocabulary = TermCounter()
     /// Each term's postings, ranked: heaviest first, then in the threads' order. Empty for a term that no thread has
     /// any more.
-    private(set) var lists: [[SearchIndex.Posting]] = []
+    private var lists: [[SearchIndex.Posting]] = []
     /// Whether these postings differ from those the cache read.
     private(set) var isChanged = false
 
