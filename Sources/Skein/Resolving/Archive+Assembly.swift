@@ -36,9 +36,8 @@ extension Archive {
         }(rendered)
 
         // Each is moved out of the array (reversed, so that the first comes off its end first) and freed as soon as
-        // its Thread is made, tweets' sources and all.
-        // Reversed in the buffer, where a swap moves the two threads: the array's own swap copies each, retaining every
-        // string and array it holds.
+        // its Thread is made, tweets' sources and all. The array is reversed in its buffer, where a swap moves the two
+        // threads: the array's own swap copies each, retaining every string and array it holds.
         rendered.withUnsafeMutableBufferPointer { $0.reverse() }
         for index in 0..<rendered.count {
             let item = rendered.removeLast()

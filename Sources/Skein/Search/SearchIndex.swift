@@ -70,12 +70,12 @@ struct SearchIndex {
         let fingerprints = Array(threads.indices).parallelMap(fingerprint)
         let slugs = threads.indices.map { threads[$0].slug }
         var postings = cache?.takeSearchPostings() ?? SearchPostings()
-        var added: [Int]
+        let added: [Int]
         if let kept = postings.keep(slugs: slugs, fingerprints: fingerprints) {
             added = kept
         } else {
             postings = SearchPostings(slugs: slugs, fingerprints: fingerprints)
-            added = Array(archive.threads.indices)
+            added = Array(threads.indices)
         }
         // Terms are found per thread in parallel, and added in thread order, so files never depend on scheduling.
         // Threads go in batches, so that only one batch's terms are held besides the postings.
@@ -83,7 +83,6 @@ struct SearchIndex {
             let batch = Array(added[start..<min(start + 1024, added.count)]).parallelMap(terms)
             for (offset, terms) in batch.enumerated() { postings.add(terms, of: added[start + offset]) }
         }
-
         postings.rank()
         threadsIndexed = added.count
         // Each shard's terms in the order of their UTF-8 bytes, which is how JSONEncoder sorts keys.
@@ -105,7 +104,7 @@ struct SearchIndex {
                 })
         }
         // A chunk's entries are made when its file is: its fingerprint is that of its threads.
-        for start in stride(from: 0, to: archive.threads.count, by: Self.chunkSize) {
+        for start in stride(from: 0, to: threads.count, by: Self.chunkSize) {
             let chunk = start..<min(start + Self.chunkSize, threads.count)
             var hasher = StableHasher()
             for index in chunk { hasher.combine(fingerprints[index]) }
@@ -115,8 +114,7 @@ struct SearchIndex {
                 })
         }
         let manifest = Manifest(
-            shards: shards.keys.sorted().map { [$0, Self.fileName($0)] }, chunk: Self.chunkSize,
-            count: archive.threads.count)
+            shards: shards.keys.sorted().map { [$0, Self.fileName($0)] }, chunk: Self.chunkSize, count: threads.count)
         files.append(GeneratedFile(path: Self.manifestPath, fingerprint: nil) { Self.script("manifest", 0, manifest) })
         self.files = files
     }
