@@ -201,7 +201,7 @@ public enum SiteBuilder {
                 tweets: site.archive.tweetCount, authors: site.archive.authors.count,
                 topics: site.archive.topics.count, pages: site.pages.count, files: filePaths.count,
                 // A media file's name may hold a line end: then the output is walked next time.
-                outputPaths: stamps.keys.contains { $0.contains("\n") }
+                outputPaths: stamps.keys.contains { $0.utf8.contains(UInt8(ascii: "\n")) }
                     ? nil : stamps.keys.sorted().joined(separator: "\n"),
                 warnings: site.warnings, contentStamps: contentStamps
             ).save(to: recordPath)
