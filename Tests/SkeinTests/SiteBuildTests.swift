@@ -75,6 +75,19 @@ import Testing
         #expect(archive.read("Output/topics/serverless/index.html") != nil)
     }
 
+    @Test func aTopicsNameIsTheSpellingThatSortsFirstWhenTwoAreUsedAlike() throws {
+        for (first, second) in [("#beta", "#Beta"), ("#Beta", "#beta")] {
+            let archive = try TemporaryArchive([
+                "Content/threads/a.md": threadFile(tweets: ["\(first) one", "#gamma"]),
+                "Content/threads/b.md": threadFile(tweets: ["\(second) two"]),
+            ])
+            try archive.build()
+            let topics = try #require(archive.read("Output/topics/index.html"))
+            #expect(topics.contains("#Beta <span class=\"count\">2 threads</span>"), "\(first) before \(second)")
+            #expect(topics.contains("#gamma <span class=\"count\">1 thread</span>"))
+        }
+    }
+
     @Test func aSubPathBaseURLGoesIntoAbsoluteURLsAndRelativeLinksStayRelative() throws {
         let archive = try TemporaryArchive(ExampleArchive.files)
         try archive.build(baseURL: "https://example.org/archive/")

@@ -9,11 +9,10 @@ extension Archive {
     ) -> Archive {
         var threads: [Thread] = []
         var threadsByAuthor: [String: [Int]] = [:]
-        var topicThreads: [String: [Int]] = [:]
-        var spellings: [String: [String: Int]] = [:]
         var tweetCounts: [String: Int] = [:]
-        // The same hashtags recur across thousands of tweets.
-        var slugs: [String: String] = [:]
+        // The same few hashtags recur across thousands of tweets: each spelling is numbered, and made a slug, the
+        // first time it is seen, after which a name costs one lookup.
+        var topics = TopicTally()
         // The first tweet, and what the thread file says of each of the others, in parallel.
         let mentionBase = content.site.mentionBaseURL.absoluteString
         // Each thread is read where it stands, field by field: a copy would retain each of its strings and arrays. The
@@ -43,15 +42,11 @@ extension Archive {
             let item = rendered.removeLast()
             let source = item.source
             let authorKey = Handle.key(source.author)
-            var topicSlugs: [String] = []
-            for name in source.topics + item.rendered.hashtags {
-                let slug = slugs[name] ?? Slug.make(from: name)
-                slugs[name] = slug
-                guard !slug.isEmpty else { continue }
-                spellings[slug, default: [:]][name, default: 0] += 1
-                if !topicSlugs.contains(slug) { topicSlugs.append(slug) }
-            }
-            for slug in topicSlugs { topicThreads[slug, default: []].append(index) }
+            var shown: [Int] = []
+            for name in source.topics { topics.count(name, in: &shown) }
+            for name in item.rendered.hashtags { topics.count(name, in: &shown) }
+            for slug in shown { topics.threads[slug].append(index) }
+            let topicSlugs = shown.map { topics.slugs[$0] }
             threadsByAuthor[authorKey, default: []].append(index)
             tweetCounts[authorKey, default: 0] += source.tweets.count
             threads.append(
@@ -65,10 +60,9 @@ extension Archive {
                     file: source.location.file, wordCount: item.rendered.wordCount, search: item.rendered.search))
         }
 
-        let topics = topicThreads.keys.map { slug in
-            // The most used spelling; ties go to the one that sorts first, so the name never depends on file order.
-            let name = spellings[slug]!.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
-            return Topic(slug: slug, name: name, threadIndices: topicThreads[slug]!)
+        let names = topics.names()
+        let sortedTopics = topics.slugs.indices.map { slug in
+            Topic(slug: topics.slugs[slug], name: names[slug], threadIndices: topics.threads[slug])
         }.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
 
         let authors = content.authors.map { author in
@@ -77,9 +71,57 @@ extension Archive {
                 tweetCount: tweetCounts[author.key] ?? 0)
         }
         return Archive(
-            site: content.site, authors: authors, threads: threads, topics: topics, mediaFiles: content.mediaFiles,
+            site: content.site, authors: authors, threads: threads, topics: sortedTopics,
+            mediaFiles: content.mediaFiles,
             threadsByAuthor: threadsByAuthor,
             authorIndex: Dictionary(uniqueKeysWithValues: authors.enumerated().map { ($1.key, $0) }))
+    }
+
+    /// The topics named so far: each spelling of a topic or hashtag by number, with its slug's number and uses, and
+    /// each slug by number, with the threads that name it.
+    private struct TopicTally {
+        private var spellingNumbers: [String: Int] = [:]
+        private var spellings: [(name: String, slug: Int?, uses: Int)] = []
+        private var slugNumbers: [String: Int] = [:]
+        private(set) var slugs: [String] = []
+        var threads: [[Int]] = []
+
+        /// Counts one use of `name`, and adds its slug's number to `shown` unless it is there or the slug is empty.
+        mutating func count(_ name: String, in shown: inout [Int]) {
+            let spelling: Int
+            if let known = spellingNumbers[name] {
+                spelling = known
+            } else {
+                spelling = spellings.count
+                spellingNumbers[name] = spelling
+                let slug = Slug.make(from: name)
+                var number: Int?
+                if !slug.isEmpty {
+                    number = slugNumbers[slug] ?? slugs.count
+                    if number == slugs.count {
+                        slugNumbers[slug] = slugs.count
+                        slugs.append(slug)
+                        threads.append([])
+                    }
+                }
+                spellings.append((name, number, 0))
+            }
+            guard let slug = spellings[spelling].slug else { return }
+            spellings[spelling].uses += 1
+            if !shown.contains(slug) { shown.append(slug) }
+        }
+
+        /// Each slug's name: its most used spelling; ties go to the one that sorts first, so the name never depends
+        /// on file order.
+        func names() -> [String] {
+            var best: [(name: String, uses: Int)?] = Array(repeating: nil, count: slugs.count)
+            for spelling in spellings {
+                guard let slug = spelling.slug else { continue }
+                if let current = best[slug], (spelling.uses, current.name) <= (current.uses, spelling.name) { continue }
+                best[slug] = (spelling.name, spelling.uses)
+            }
+            return best.map { $0!.name }
+        }
     }
 
     /// The first sentence of `text`, shortened at a word boundary to about 70 characters.
