@@ -23,8 +23,9 @@ struct PageFingerprints: Sendable {
     let counts: [String: UInt64]
     /// By author key: the author's handle, as ``AuthorView`` has it.
     let handles: [String: String]
-    /// By position in ``Archive/threads``: the thread's author key.
-    let threadAuthors: [String]
+    /// By position in ``Archive/threads``: the thread's author's thread and tweet counts, which every page that shows
+    /// the thread combines.
+    let threadCounts: [UInt64]
 
     init(archive: Archive, topicIndex: [String: Int]) {
         var site = StableHasher()
@@ -52,7 +53,7 @@ struct PageFingerprints: Sendable {
         counts = authorCounts
         handles = Dictionary(uniqueKeysWithValues: archive.authors.map { ($0.key, $0.handle) })
         let authorFingerprints = authors
-        threadAuthors = archive.threads.indices.map { archive.threads[$0].authorKey }
+        threadCounts = archive.threads.indices.map { authorCounts[archive.threads[$0].authorKey] ?? 0 }
         // Each field is read where the thread stands: a copy of the thread would retain each of its strings and arrays.
         let all = archive.threads
         threads = Array(all.indices).parallelMap { index in
@@ -100,7 +101,7 @@ struct PageFingerprints: Sendable {
         }
         var allHasher = StableHasher(seed: withOwn)
         allHasher.combine(shown.count)
-        for index in shown { allHasher.combine(counts[threadAuthors[index]] ?? 0) }
+        for index in shown { allHasher.combine(threadCounts[index]) }
         return PageFingerprint(
             withoutCounts: withoutCounts, withOwnCounts: withOwn, withAllCounts: allHasher.finalized,
             owner: owner.flatMap { handles[$0] })
