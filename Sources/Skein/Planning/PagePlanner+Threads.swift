@@ -26,7 +26,8 @@ extension PagePlanner {
         let fingerprint = fingerprints.page("thread", route, owner: authorKey, shown: shown) { hasher in
             fingerprints.combine(
                 threads: shown + [neighbours.previous, neighbours.next].map { $0 ?? index }, into: &hasher)
-            hasher.combine([neighbours.previous != nil, neighbours.next != nil].map { "\($0)" })
+            hasher.combine(neighbours.previous != nil)
+            hasher.combine(neighbours.next != nil)
         }
         return Page(route: route, template: "thread", fingerprint: fingerprint) { [self] in
             threadContext(index, neighbours)

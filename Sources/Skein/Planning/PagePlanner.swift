@@ -160,7 +160,7 @@ public final class PagePlanner: Sendable {
     // MARK: Shared parts
 
     /// The entry of the site's navigation a page belongs to.
-    enum Navigation: Sendable {
+    enum Navigation: String, Sendable {
         case home, authors, topics, archive, search
     }
 
@@ -329,10 +329,10 @@ public final class PagePlanner: Sendable {
                 fingerprints.combine(threads: slice, into: &hasher)
                 for text in [heading, title, description, type, authorKey, feed?.filePath] { hasher.combine(text) }
                 hasher.combine(authorKey.flatMap { fingerprints.authors[$0] } ?? 0)
-                hasher.combine(
-                    [number, pageCount, indices.count].map(String.init) + [
-                        first.filePath, String(describing: navigation),
-                    ])
+                for count in [number, pageCount, indices.count] { hasher.combine(count) }
+                hasher.combine(first.filePath)
+                // Not `String(describing:)`, which reflects on the value: 14,000 instructions a page.
+                hasher.combine(navigation?.rawValue)
             }
             return Page(route: route, template: template, fingerprint: fingerprint) { [self] in
                 listingContext(
