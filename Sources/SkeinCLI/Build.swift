@@ -4,6 +4,7 @@ import Skein
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the site from Content/ into Output/.",
         discussion: """
             Only files whose bytes change are rewritten; Output/ is left as it was when the build has errors.

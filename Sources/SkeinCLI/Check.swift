@@ -4,6 +4,7 @@ import Skein
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the archive and the theme, and every link of the rendered site, without writing Output/.",
         discussion: """
             Exit status: 0 when clean, 1 on errors (and on warnings with --strict), 2 on usage errors, 3 when a folder \

@@ -5,6 +5,7 @@ import SkeinImport
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Turn an X/Twitter or Mastodon account export into thread files.",
         discussion: """
             Writes Content/threads/<handle>/<yyyy>-<mm>-<dd>-<slug>.md, Content/authors/<handle>.yml and the media under Content/media/<handle>/. Running it again on the same export changes nothing; a newer export updates what it imported, but never a file you have edited since (unless --force).
@@ -38,6 +39,7 @@ struct Import: ParsableCommand {
 
     struct Twitter: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "twitter",
             abstract: "Import an X/Twitter data export (its zip, or the unpacked folder).",
             discussion: """
                 Threads are chains of replies to your own posts. Retweets are left out, and so are replies to other people unless --include-replies. Edited posts keep their last version.
@@ -64,6 +66,7 @@ struct Import: ParsableCommand {
 
     struct Mastodon: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "mastodon",
             abstract: "Import a Mastodon account export (zip, tar.gz, unpacked folder, or outbox.json).",
             discussion: """
                 Only public posts are imported (and unlisted ones with --include-unlisted); followers-only and direct posts never are. Boosts are left out.

@@ -4,6 +4,7 @@ import Skein
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Start a new thread file dated now.",
         discussion: """
             Examples:
@@ -41,6 +42,7 @@ struct New: ParsableCommand {
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Start a new archive: site.yml, an author, a thread and a copy of the default theme.",
         discussion: """
             Example:

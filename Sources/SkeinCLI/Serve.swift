@@ -5,6 +5,7 @@ import SkeinPreview
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Preview the site locally; the browser reloads on every save.",
         discussion: """
             Builds the site into a private folder (never Output/), serves it, and rebuilds when anything in the content \
