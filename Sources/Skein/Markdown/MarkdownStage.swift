@@ -6,6 +6,9 @@ public struct RenderedThread: Sendable {
     public var source: ThreadSource
     /// Its tweets, rendered.
     var rendered: RenderedTweets
+    /// The hash of its tweets' Markdown and of the rule they were rendered under, which ``BuildCache`` keeps them by:
+    /// a fingerprint of all they render to, which pages and the search index combine instead of the rendered bytes.
+    var key: UInt64
 }
 
 /// A thread's tweets rendered, as the build keeps them from here to the last page, and as ``BuildCache`` stores them
@@ -95,9 +98,9 @@ public enum MarkdownStage {
             let markdown = source.tweets.map(\.markdown)
             for index in source.tweets.indices { source.tweets[index].markdown = "" }
             let render = { RenderedTweets(markdown.map(renderer.render)) }
-            guard let cache else { return (RenderedThread(source: source, rendered: render()), nil) }
             let key = BuildCache.key(markdown: markdown, rule: ruleKey)
-            return (RenderedThread(source: source, rendered: cache.renderedTweets(key, render: render)), key)
+            guard let cache else { return (RenderedThread(source: source, rendered: render(), key: key), nil) }
+            return (RenderedThread(source: source, rendered: cache.renderedTweets(key, render: render), key: key), key)
         }
         // Moved out of the pairs from the end, then put back in order: no thread is copied.
         var threads: [RenderedThread] = []

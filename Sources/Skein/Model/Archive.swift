@@ -85,13 +85,15 @@ public struct Thread: Sendable {
     public var wordCount: Int
     /// What the search index needs of the tweets' text.
     var search: SearchText
+    /// A fingerprint of everything the tweets render to (``RenderedThread/key``).
+    let renderedKey: UInt64
 
     /// Minutes to read at 200 words a minute, at least one.
     public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }
 
-    /// Adds what pages show of the tweets after the first to `hasher`.
-    func combineLaterTweets(into hasher: inout StableHasher) {
-        laterRenderings.withUnsafeBytes { hasher.combine(bytes: $0) }
+    /// Adds what the thread file says of the tweets after the first (time, link, line) to `hasher`; what they
+    /// render to is ``renderedKey``.
+    func combineLaterSources(into hasher: inout StableHasher) {
         laterSources.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }

@@ -57,7 +57,8 @@ extension Archive {
                     laterRenderings: item.rendered.later, laterSources: madeInParallel[index].later,
                     lastTweetTime: source.tweets.compactMap(\.time).max(), hasImages: item.rendered.hasImages,
                     summary: source.summary, source: source.source, language: source.language,
-                    file: source.location.file, wordCount: item.rendered.wordCount, search: item.rendered.search))
+                    file: source.location.file, wordCount: item.rendered.wordCount, search: item.rendered.search,
+                    renderedKey: item.key))
         }
 
         let names = topics.names()

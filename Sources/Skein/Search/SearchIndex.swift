@@ -51,7 +51,8 @@ struct SearchIndex {
                 hasher.combine(text)
             }
             hasher.combine(topics(index))
-            threads[index].search.combine(into: &hasher)
+            // The text's terms and excerpt come from what the tweets render to, which the key stands for.
+            hasher.combine(threads[index].renderedKey)
             return hasher.finalized
         }
         @Sendable func terms(_ index: Int) -> TermCounter {

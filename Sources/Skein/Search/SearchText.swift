@@ -46,12 +46,6 @@ struct SearchText: Sendable, Equatable {
     /// The terms as stored, for ``BuildCache``'s file.
     var encodedTerms: [UInt8] { terms }
 
-    /// Adds the excerpt and the terms with their counts to `hasher`.
-    func combine(into hasher: inout StableHasher) {
-        hasher.combine(excerpt)
-        terms.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
-
     /// Calls `body` with each distinct term's UTF-8 bytes and its count, in the order first seen.
     func forEachTerm(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         forEachTerm(orFailure: {}, body)
