@@ -253,16 +253,19 @@ struct ContentStamps: Codable, Equatable {
         for (path, stamp, hash) in files {
             // A path with a line end in it is left out, and read every time.
             guard !path.isEmpty, !path.utf8.contains(10) else { continue }
-            bytes += path.utf8
-            let numbers = [
-                stamp.size, Int64(bitPattern: stamp.inode), Int64(stamp.modified.tv_sec),
-                Int64(stamp.modified.tv_nsec), Int64(stamp.changed.tv_sec), Int64(stamp.changed.tv_nsec),
-            ]
-            for number in numbers {
+            bytes.append(contentsOf: path.utf8)
+            // Each number written by a function, not from an array of them: an array a file was most of the time.
+            let decimal = { (number: Int64) in
                 bytes.append(32)
                 if number < 0 { bytes.append(UInt8(ascii: "-")) }
                 Self.write(number.magnitude, radix: 10, to: &bytes)
             }
+            decimal(stamp.size)
+            decimal(Int64(bitPattern: stamp.inode))
+            decimal(Int64(stamp.modified.tv_sec))
+            decimal(Int64(stamp.modified.tv_nsec))
+            decimal(Int64(stamp.changed.tv_sec))
+            decimal(Int64(stamp.changed.tv_nsec))
             bytes.append(32)
             Self.write(hash, radix: 16, to: &bytes)
             bytes.append(10)
@@ -270,16 +273,20 @@ struct ContentStamps: Codable, Equatable {
         lines = String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `value`'s digits in `radix` (10 or 16, lower-case), as `String(value, radix:)` writes them.
+    /// `value`'s digits in `radix` (10 or 16, lower-case), as `String(value, radix:)` writes them: made from the
+    /// last in a buffer on the stack, then appended at once.
     private static func write(_ value: UInt64, radix: UInt64, to bytes: inout [UInt8]) {
-        let first = bytes.count
-        var rest = value
-        repeat {
-            let digit = UInt8(rest % radix)
-            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
-            rest /= radix
-        } while rest > 0
-        bytes[first...].reverse()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var first = digits.count
+            var rest = value
+            repeat {
+                let digit = UInt8(rest % radix)
+                first -= 1
+                digits[first] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                rest /= radix
+            } while rest > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
+        }
     }
 
     /// The files whose stamps can be trusted by a build that starts at `now`: those last changed more than two seconds
@@ -292,11 +299,17 @@ struct ContentStamps: Codable, Equatable {
         lines.withUTF8 { bytes in
             // Read on bytes: splitting 10,000 lines into substrings and parsing those took 70 ms.
             var start = 0
+            // Two arrays for all lines, emptied for each: two new ones a line were most of the time.
+            var bounds: [Int] = []
+            var numbers: [Int64] = []
+            bounds.reserveCapacity(8)
+            numbers.reserveCapacity(7)
             while start < bytes.count {
                 let end = bytes[start...].firstIndex(of: 10) ?? bytes.count
                 defer { start = end + 1 }
                 // The seven spaces before the numbers, found from the line's end.
-                var bounds = [end]
+                bounds.removeAll(keepingCapacity: true)
+                bounds.append(end)
                 var index = end
                 while bounds.count < 8, index > start {
                     index -= 1
@@ -304,7 +317,7 @@ struct ContentStamps: Codable, Equatable {
                 }
                 guard bounds.count == 8, bounds[7] > start else { continue }
                 bounds.reverse()
-                var numbers: [Int64] = []
+                numbers.removeAll(keepingCapacity: true)
                 for field in 0..<7 {
                     guard
                         let number = Self.number(
