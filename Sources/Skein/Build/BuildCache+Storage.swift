@@ -24,7 +24,8 @@ extension BuildCache {
         // inserted each entry twice.
         var allParsed: [(UInt64, ParsedFile)] = []
         var allRendered: [(UInt64, RenderedTweets)] = []
-        for shard in 0..<shardCount {
+        // The shards in parallel too: a shard holds a few blocks, and one shard at a time left a core idle.
+        let shards = Array(0..<shardCount).parallelMap { shard in
             let parsed = readFile(path(of: .parsed, shard, in: folder)) { reader throws(BinaryReader.Damaged) in
                 try readBlocks(&reader) { entry throws(BinaryReader.Damaged) in
                     let key: UInt64 = try entry.read()
@@ -38,6 +39,9 @@ extension BuildCache {
                     return (key, tweets)
                 }
             }
+            return (parsed: parsed, rendered: rendered)
+        }
+        for (shard, (parsed, rendered)) in shards.enumerated() {
             allParsed += parsed ?? []
             allRendered += rendered ?? []
             cache.storage.withLock { storage in
