@@ -76,10 +76,12 @@ struct BinaryReader {
     }
 
     var isAtEnd: Bool { offset == bytes.count }
+    /// How many bytes are left to read.
+    var remaining: Int { bytes.count - offset }
 
     /// A reader of the next `count` bytes, which this reader skips.
     mutating func split(_ count: Int) throws(Damaged) -> BinaryReader {
-        guard count >= 0, count <= bytes.count - offset else { throw Damaged() }
+        guard count >= 0, count <= remaining else { throw Damaged() }
         defer { offset += count }
         return BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]))
     }
@@ -117,7 +119,7 @@ struct BinaryReader {
     /// Bytes written by `write(bytes:)`, in place: valid as long as the reader's bytes are.
     mutating func readBytes() throws(Damaged) -> UnsafeBufferPointer<UInt8> {
         let count: Int = try read()
-        guard count >= 0, count <= bytes.count - offset else { throw Damaged() }
+        guard count >= 0, count <= remaining else { throw Damaged() }
         defer { offset += count }
         guard count > 0, let base = bytes.baseAddress else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + offset, count: count)
@@ -132,7 +134,7 @@ struct BinaryReader {
 
     mutating func read<Value: BinaryCodable>() throws(Damaged) -> [Value] {
         let count: Int = try read()
-        guard count >= 0, count <= bytes.count - offset else { throw Damaged() }
+        guard count >= 0, count <= remaining else { throw Damaged() }
         var values: [Value] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try Value(from: &self)) }

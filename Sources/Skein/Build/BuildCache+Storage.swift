@@ -7,7 +7,7 @@ import Foundation
 /// file starts with Skein's version and the binary's size and modification time: a file written by another Skein is
 /// ignored, since rendering may differ.
 extension BuildCache {
-    private static let magic = "skein-cache 5"
+    private static let magic = "skein-cache 6"
 
     /// The parsed and rendered threads stored in `folder` (`.skein-cache/`), for runs that write no site
     /// (`skein check`); saved again, with what the run adds, after its parse and Markdown stages.
@@ -345,19 +345,22 @@ extension Date: BinaryCodable {
     init(from reader: inout BinaryReader) throws(BinaryReader.Damaged) { self = try reader.read() }
 }
 
-extension TweetSource: BinaryCodable {
+/// A tweet is written without its file, which is its thread's: a path read back for each of an archive's tweets was a
+/// fifth of the strings the cache made.
+extension TweetSource {
     func write(to writer: inout BinaryWriter) {
         writer.write(markdown)
         writer.write(id)
         writer.write(time)
         writer.write(url)
-        writer.write(location)
+        writer.write(location.line)
+        writer.write(location.column)
     }
 
-    init(from reader: inout BinaryReader) throws(BinaryReader.Damaged) {
+    init(from reader: inout BinaryReader, file: String) throws(BinaryReader.Damaged) {
         self.init(
             markdown: try reader.read(), id: try reader.read(), time: try reader.read(), url: try reader.read(),
-            location: try reader.read())
+            location: SourceLocation(file: file, line: try reader.read(), column: try reader.read()))
     }
 }
 
@@ -374,18 +377,36 @@ extension ThreadSource: BinaryCodable {
         writer.write(summary)
         writer.write(isDraft)
         writer.write(language)
-        writer.write(tweets)
         writer.write(location)
         writer.write(slugLocation)
+        writer.write(tweets.count)
+        for tweet in tweets { tweet.write(to: &writer) }
     }
 
     init(from reader: inout BinaryReader) throws(BinaryReader.Damaged) {
+        let author: String = try reader.read()
+        let authorLocation: SourceLocation = try reader.read()
+        let date: Date = try reader.read()
+        let isDateOnly: Bool = try reader.read()
+        let title: String? = try reader.read()
+        let topics: [String] = try reader.read()
+        let source: String? = try reader.read()
+        let slug: String = try reader.read()
+        let summary: String? = try reader.read()
+        let isDraft: Bool = try reader.read()
+        let language: String? = try reader.read()
+        let location: SourceLocation = try reader.read()
+        let slugLocation: SourceLocation = try reader.read()
+        let count: Int = try reader.read()
+        // Each tweet takes bytes: a damaged count fails on the first one missing, not in an allocation.
+        guard count >= 0, count <= reader.remaining else { throw BinaryReader.Damaged() }
+        var tweets: [TweetSource] = []
+        tweets.reserveCapacity(count)
+        for _ in 0..<count { tweets.append(try TweetSource(from: &reader, file: location.file)) }
         self.init(
-            author: try reader.read(), authorLocation: try reader.read(), date: try reader.read(),
-            isDateOnly: try reader.read(), title: try reader.read(), topics: try reader.read(),
-            source: try reader.read(), slug: try reader.read(), summary: try reader.read(), isDraft: try reader.read(),
-            language: try reader.read(), tweets: try reader.read(), location: try reader.read(),
-            slugLocation: try reader.read())
+            author: author, authorLocation: authorLocation, date: date, isDateOnly: isDateOnly, title: title,
+            topics: topics, source: source, slug: slug, summary: summary, isDraft: isDraft, language: language,
+            tweets: tweets, location: location, slugLocation: slugLocation)
     }
 }
 
