@@ -345,11 +345,11 @@ extension Date: BinaryCodable {
     init(from reader: inout BinaryReader) throws(BinaryReader.Damaged) { self = try reader.read() }
 }
 
-/// A tweet is written without its file, which is its thread's: a path read back for each of an archive's tweets was a
-/// fifth of the strings the cache made.
+/// A tweet is written without its file, which is its thread's, and without its Markdown, which the thread's
+/// ``TweetMarkdown`` holds: a path read back for each of an archive's tweets was a fifth of the strings the cache
+/// made, its Markdown two fifths.
 extension TweetSource {
     func write(to writer: inout BinaryWriter) {
-        writer.write(markdown)
         writer.write(id)
         writer.write(time)
         writer.write(url)
@@ -359,7 +359,7 @@ extension TweetSource {
 
     init(from reader: inout BinaryReader, file: String) throws(BinaryReader.Damaged) {
         self.init(
-            markdown: try reader.read(), id: try reader.read(), time: try reader.read(), url: try reader.read(),
+            markdown: "", id: try reader.read(), time: try reader.read(), url: try reader.read(),
             location: SourceLocation(file: file, line: try reader.read(), column: try reader.read()))
     }
 }
@@ -381,6 +381,7 @@ extension ThreadSource: BinaryCodable {
         writer.write(slugLocation)
         writer.write(tweets.count)
         for tweet in tweets { tweet.write(to: &writer) }
+        markdown.bytes.withUnsafeBufferPointer { writer.write(bytes: $0) }
     }
 
     init(from reader: inout BinaryReader) throws(BinaryReader.Damaged) {
@@ -403,10 +404,11 @@ extension ThreadSource: BinaryCodable {
         var tweets: [TweetSource] = []
         tweets.reserveCapacity(count)
         for _ in 0..<count { tweets.append(try TweetSource(from: &reader, file: location.file)) }
+        let markdown = try TweetMarkdown(stored: try reader.readBytes(), count: count)
         self.init(
             author: author, authorLocation: authorLocation, date: date, isDateOnly: isDateOnly, title: title,
             topics: topics, source: source, slug: slug, summary: summary, isDraft: isDraft, language: language,
-            tweets: tweets, location: location, slugLocation: slugLocation)
+            tweets: tweets, location: location, slugLocation: slugLocation, storedMarkdown: markdown)
     }
 }
 

@@ -98,9 +98,10 @@ public final class BuildCache: Sendable {
 
     /// The key of a thread's tweets for rendering: their Markdown and the rule of what else rendering depends on
     /// (the authors and base URL that mentions link to, the sizes of the media images).
-    static func key(markdown: [String], rule: UInt64) -> UInt64 {
+    static func key(markdown: TweetMarkdown, rule: UInt64) -> UInt64 {
         var hasher = StableHasher(seed: rule)
-        hasher.combine(markdown)
+        hasher.combine(markdown.count)
+        markdown.bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         return hasher.finalized
     }
 

@@ -95,9 +95,8 @@ public enum MarkdownStage {
         var pairs = slots.parallelMap { slot -> (RenderedThread, UInt64?) in
             defer { counter.advance() }
             var source = slot.take()
-            let markdown = source.tweets.map(\.markdown)
-            for index in source.tweets.indices { source.tweets[index].markdown = "" }
-            let render = { RenderedTweets(markdown.map(renderer.render)) }
+            let markdown = source.takeMarkdown()
+            let render = { RenderedTweets(markdown.texts.map(renderer.render)) }
             let key = BuildCache.key(markdown: markdown, rule: ruleKey)
             guard let cache else { return (RenderedThread(source: source, rendered: render(), key: key), nil) }
             return (RenderedThread(source: source, rendered: cache.renderedTweets(key, render: render), key: key), key)

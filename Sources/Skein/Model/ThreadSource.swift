@@ -24,12 +24,26 @@ public struct ThreadSource: Sendable {
     public var isDraft: Bool
     /// The thread's language, when it differs from the site's.
     public var language: String?
-    /// The tweets in order.
+    /// The tweets in order. A thread read back from ``BuildCache`` leaves each one's `markdown` empty and keeps it in
+    /// ``storedMarkdown``: see ``takeMarkdown()``.
     public var tweets: [TweetSource]
     /// The file, and the line of the front matter's first key.
     public var location: SourceLocation
     /// Where `slug:` was given, or the file itself.
     public var slugLocation: SourceLocation
+    /// The tweets' Markdown as ``BuildCache`` stores it, for a thread read back from there.
+    var storedMarkdown: TweetMarkdown? = nil
+
+    /// The tweets' Markdown, as it is stored.
+    var markdown: TweetMarkdown { storedMarkdown ?? TweetMarkdown(tweets.map(\.markdown)) }
+
+    /// The tweets' Markdown, taken out of the thread: the Markdown stage is the last to read it.
+    mutating func takeMarkdown() -> TweetMarkdown {
+        let markdown = markdown
+        storedMarkdown = nil
+        for index in tweets.indices where !tweets[index].markdown.isEmpty { tweets[index].markdown = "" }
+        return markdown
+    }
 }
 
 /// One tweet of a thread file.

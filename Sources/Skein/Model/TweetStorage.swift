@@ -116,3 +116,42 @@ extension RenderedMarkdown: BinaryCodable {
             links: try reader.read())
     }
 }
+
+/// A thread's tweets' Markdown in one buffer, each text as ``BinaryWriter`` writes a string. ``BuildCache`` stores it
+/// so, the key of the thread's rendering is hashed from it, and its strings are made only to render the tweets: a
+/// rebuild that finds a thread's rendering in the cache never makes them (making them was a third of reading the
+/// cache).
+struct TweetMarkdown: Sendable {
+    /// The encoded texts.
+    let bytes: [UInt8]
+    /// How many texts.
+    let count: Int
+
+    init(_ texts: [String]) {
+        var writer = BinaryWriter()
+        for text in texts { writer.write(text) }
+        bytes = writer.keptBytes
+        count = texts.count
+    }
+
+    /// Read back from the cache: `count` texts, checked to be there; their UTF-8 is not checked here, but a string
+    /// made of it repairs what is not valid.
+    init(stored: UnsafeBufferPointer<UInt8>, count: Int) throws(BinaryReader.Damaged) {
+        var reader = BinaryReader(UnsafeRawBufferPointer(stored))
+        for _ in 0..<count { _ = try reader.readBytes() }
+        guard reader.isAtEnd else { throw BinaryReader.Damaged() }
+        bytes = Array(stored)
+        self.count = count
+    }
+
+    /// The texts, in order.
+    var texts: [String] {
+        bytes.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw)
+            var texts: [String] = []
+            texts.reserveCapacity(count)
+            for _ in 0..<count { texts.append((try? reader.read() as String) ?? "") }
+            return texts
+        }
+    }
+}
