@@ -1,5 +1,8 @@
 import Foundation
 
+/// The cores this process may use, asked once: Foundation reads two cgroup files each time it is asked.
+private let cores = ProcessInfo.processInfo.activeProcessorCount
+
 extension Array where Element: Sendable {
     /// `map` across all cores; results keep the input's order, so output never depends on scheduling.
     func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
@@ -11,7 +14,7 @@ extension Array where Element: Sendable {
         nonisolated(unsafe) let slots = results
         // Many more chunks than cores: items differ in cost (the feeds, last of the pages, cost several times a thread
         // page), and with a few large chunks one core was left with the costly last one while the others waited.
-        let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 64))
+        let chunk = Swift.max(1, count / (cores * 64))
         let chunks = (count + chunk - 1) / chunk
         self.withUnsafeBufferPointer { input in
             nonisolated(unsafe) let items = input
