@@ -76,10 +76,10 @@ import Testing
             tweets.search.encodedTerms.withUnsafeBufferPointer { writer.write(bytes: $0) }
             return writer.bytes
         }
-        #expect(readBack(damaged(tweets.later)) == tweets, "the same bytes written by hand are read")
+        #expect(readBack(damaged(Array(tweets.later))) == tweets, "the same bytes written by hand are read")
         #expect(readBack(damaged(Array(tweets.later.dropLast(3)))) == nil, "cut short")
         #expect(readBack(damaged(Array(tweets.later.prefix(tweets.later.count / 2)))) == nil, "cut in half")
-        #expect(readBack(damaged(tweets.later + [0])) == nil, "one rendering too many")
+        #expect(readBack(damaged(Array(tweets.later) + [0])) == nil, "one rendering too many")
         #expect(readBack(damaged([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F])) == nil, "not a rendering")
     }
 }

@@ -70,9 +70,24 @@ struct BinaryReader {
     /// The bytes being read, which must outlive the reader (a mapped file, inside `withUnsafeBytes`).
     private let bytes: UnsafeRawBufferPointer
     private var offset = 0
+    /// The `Data` whose bytes these are, if any, with the address of its first byte: then ``readData()`` gives a
+    /// slice of it rather than a copy.
+    private let owner: (data: Data, base: UnsafeRawPointer)?
 
     init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
+        owner = nil
+    }
+
+    /// A reader of `data`'s bytes, `bytes` (inside `data.withUnsafeBytes`), whose ``readData()`` slices `data`.
+    init(_ bytes: UnsafeRawBufferPointer, of data: Data) {
+        self.bytes = bytes
+        owner = bytes.baseAddress.map { (data, $0) }
+    }
+
+    private init(_ bytes: UnsafeRawBufferPointer, owner: (data: Data, base: UnsafeRawPointer)?) {
+        self.bytes = bytes
+        self.owner = owner
     }
 
     var isAtEnd: Bool { offset == bytes.count }
@@ -83,7 +98,7 @@ struct BinaryReader {
     mutating func split(_ count: Int) throws(Damaged) -> BinaryReader {
         guard count >= 0, count <= remaining else { throw Damaged() }
         defer { offset += count }
-        return BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]))
+        return BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), owner: owner)
     }
 
     mutating func read() throws(Damaged) -> UInt64 {
@@ -114,6 +129,15 @@ struct BinaryReader {
     mutating func read() throws(Damaged) -> String {
         let utf8 = try readBytes()
         return utf8.isEmpty ? "" : String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// Bytes written by `write(bytes:)`, as a slice of the `Data` read, which shares its storage (a mapped file's
+    /// pages, which need no copy and no zeroed memory), or as a copy when the reader has no `Data`.
+    mutating func readData() throws(Damaged) -> Data {
+        let bytes = try readBytes()
+        guard let owner, let start = bytes.baseAddress else { return Data(bytes) }
+        let offset = owner.data.startIndex + (UnsafeRawPointer(start) - owner.base)
+        return owner.data[offset..<offset + bytes.count]
     }
 
     /// Bytes written by `write(bytes:)`, in place: valid as long as the reader's bytes are.

@@ -222,7 +222,7 @@ extension BuildCache {
     ) -> Value? {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
         return data.withUnsafeBytes { bytes -> Value? in
-            var reader = BinaryReader(bytes)
+            var reader = BinaryReader(bytes, of: data)
             do throws(BinaryReader.Damaged) {
                 let magic: String = try reader.read()
                 let stamp: String = try reader.read()
@@ -381,7 +381,7 @@ extension ThreadSource: BinaryCodable {
         writer.write(slugLocation)
         writer.write(tweets.count)
         for tweet in tweets { tweet.write(to: &writer) }
-        markdown.bytes.withUnsafeBufferPointer { writer.write(bytes: $0) }
+        markdown.bytes.withUnsafeBytes { writer.write(bytes: $0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     init(from reader: inout BinaryReader) throws(BinaryReader.Damaged) {
@@ -404,7 +404,7 @@ extension ThreadSource: BinaryCodable {
         var tweets: [TweetSource] = []
         tweets.reserveCapacity(count)
         for _ in 0..<count { tweets.append(try TweetSource(from: &reader, file: location.file)) }
-        let markdown = try TweetMarkdown(stored: try reader.readBytes(), count: count)
+        let markdown = try TweetMarkdown(stored: try reader.readData(), count: count)
         self.init(
             author: author, authorLocation: authorLocation, date: date, isDateOnly: isDateOnly, title: title,
             topics: topics, source: source, slug: slug, summary: summary, isDraft: isDraft, language: language,
@@ -415,7 +415,7 @@ extension ThreadSource: BinaryCodable {
 extension RenderedTweets: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
         writer.write(first)
-        later.withUnsafeBufferPointer { writer.write(bytes: $0) }
+        later.withUnsafeBytes { writer.write(bytes: $0.assumingMemoryBound(to: UInt8.self)) }
         writer.write(count)
         writer.write(hashtags)
         writer.write(title)
@@ -427,10 +427,11 @@ extension RenderedTweets: BinaryCodable {
 
     init(from reader: inout BinaryReader) throws(BinaryReader.Damaged) {
         let first: RenderedMarkdown? = try reader.read()
-        let later = try reader.readBytes()
+        let later = try reader.readData()
         let count: Int = try reader.read()
         // The later tweets are read only when a page shows them: their bytes are checked now.
-        guard count == (first == nil ? 0 : 1) + TweetStorage.count(ofRenderingsIn: UnsafeRawBufferPointer(later)) else {
+        let laterCount = later.withUnsafeBytes { TweetStorage.count(ofRenderingsIn: $0) }
+        guard count == (first == nil ? 0 : 1) + laterCount else {
             throw BinaryReader.Damaged()
         }
         let hashtags: [String] = try reader.read()
@@ -442,7 +443,7 @@ extension RenderedTweets: BinaryCodable {
             throw BinaryReader.Damaged()
         }
         self.init(
-            first: first, later: Array(later), count: count, hashtags: hashtags, title: title, wordCount: wordCount,
+            first: first, later: later, count: count, hashtags: hashtags, title: title, wordCount: wordCount,
             hasImages: hasImages, search: search)
     }
 }

@@ -18,8 +18,8 @@ public struct RenderedThread: Sendable {
 struct RenderedTweets: Sendable, Equatable {
     /// The first tweet, with its plain text, which gives the thread its title and description.
     let first: RenderedMarkdown?
-    /// The other tweets (``TweetStorage/encode(_:)``).
-    let later: [UInt8]
+    /// The other tweets (``TweetStorage/encode(_:)``); read back from the cache, a slice of its mapped file.
+    let later: Data
     /// How many tweets.
     let count: Int
     /// Every tweet's hashtags as written, in order.
@@ -37,7 +37,7 @@ struct RenderedTweets: Sendable, Equatable {
     init(_ tweets: [RenderedMarkdown]) {
         search = SearchText(tweets.lazy.map(\.plainText))
         first = tweets.first?.kept(withPlainText: true)
-        later = TweetStorage.encode(tweets.dropFirst().lazy.map { $0.kept(withPlainText: false) })
+        later = Data(TweetStorage.encode(tweets.dropFirst().lazy.map { $0.kept(withPlainText: false) }))
         count = tweets.count
         hashtags = tweets.flatMap(\.hashtags)
         title = Archive.title(from: tweets.first?.plainText ?? "")
@@ -47,7 +47,7 @@ struct RenderedTweets: Sendable, Equatable {
 
     /// Read back from ``BuildCache``'s file.
     init(
-        first: RenderedMarkdown?, later: [UInt8], count: Int, hashtags: [String], title: String, wordCount: Int,
+        first: RenderedMarkdown?, later: Data, count: Int, hashtags: [String], title: String, wordCount: Int,
         hasImages: Bool, search: SearchText
     ) {
         self.first = first

@@ -67,7 +67,7 @@ public struct Thread: Sendable {
     /// The first tweet, which titles, cards and descriptions show.
     public let firstTweet: Tweet?
     /// The other tweets' renderings and what the thread file says of them, encoded.
-    let laterRenderings: [UInt8]
+    let laterRenderings: Data
     let laterSources: [UInt8]
     /// The latest time a tweet gives, if any.
     let lastTweetTime: Date?

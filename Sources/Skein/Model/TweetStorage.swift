@@ -42,7 +42,7 @@ enum TweetStorage {
     }
 
     /// The tweets whose renderings and sources these bytes hold, written in `file`, numbered from `first`.
-    static func decode(renderings: [UInt8], sources: [UInt8], file: String, numberedFrom first: Int) -> [Tweet] {
+    static func decode(renderings: Data, sources: [UInt8], file: String, numberedFrom first: Int) -> [Tweet] {
         renderings.withUnsafeBytes { renderings in
             sources.withUnsafeBytes { sources in
                 var contents = BinaryReader(renderings)
@@ -122,25 +122,32 @@ extension RenderedMarkdown: BinaryCodable {
 /// rebuild that finds a thread's rendering in the cache never makes them (making them was a third of reading the
 /// cache).
 struct TweetMarkdown: Sendable {
-    /// The encoded texts.
-    let bytes: [UInt8]
+    /// The encoded texts; read back from the cache, a slice of its mapped file.
+    let bytes: Data
     /// How many texts.
     let count: Int
 
     init(_ texts: [String]) {
         var writer = BinaryWriter()
         for text in texts { writer.write(text) }
-        bytes = writer.keptBytes
+        bytes = Data(writer.bytes)
         count = texts.count
     }
 
     /// Read back from the cache: `count` texts, checked to be there; their UTF-8 is not checked here, but a string
     /// made of it repairs what is not valid.
-    init(stored: UnsafeBufferPointer<UInt8>, count: Int) throws(BinaryReader.Damaged) {
-        var reader = BinaryReader(UnsafeRawBufferPointer(stored))
-        for _ in 0..<count { _ = try reader.readBytes() }
-        guard reader.isAtEnd else { throw BinaryReader.Damaged() }
-        bytes = Array(stored)
+    init(stored: Data, count: Int) throws(BinaryReader.Damaged) {
+        let complete = stored.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw)
+            do throws(BinaryReader.Damaged) {
+                for _ in 0..<count { _ = try reader.readBytes() }
+                return reader.isAtEnd
+            } catch {
+                return false
+            }
+        }
+        guard complete else { throw BinaryReader.Damaged() }
+        bytes = stored
         self.count = count
     }
 
