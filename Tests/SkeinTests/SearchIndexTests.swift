@@ -149,7 +149,8 @@ import Testing
 
         var writer = BinaryWriter()
         let stored = RenderedTweets(
-            first: nil, later: Data(), count: 0, hashtags: [], title: "", wordCount: 0, hasImages: false, search: search)
+            first: nil, later: Data(), count: 0, hashtags: [], title: "", wordCount: 0, hasImages: false, search: search
+        )
         writer.write(stored)
         let readBack: RenderedTweets? = writer.bytes.withUnsafeBytes { bytes in
             var reader = BinaryReader(bytes)
