@@ -98,8 +98,8 @@ public enum MarkdownStage {
             let markdown = source.takeMarkdown()
             let render = { RenderedTweets(markdown.texts.map(renderer.render)) }
             let key = BuildCache.key(markdown: markdown, rule: ruleKey)
-            guard let cache else { return (RenderedThread(source: source, rendered: render(), key: key), nil) }
-            return (RenderedThread(source: source, rendered: cache.renderedTweets(key, render: render), key: key), key)
+            let rendered = cache?.renderedTweets(key, render: render) ?? render()
+            return (RenderedThread(source: source, rendered: rendered, key: key), cache.map { _ in key })
         }
         // Moved out of the pairs from the end, then put back in order: no thread is copied.
         var threads: [RenderedThread] = []

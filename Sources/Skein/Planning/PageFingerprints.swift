@@ -6,8 +6,9 @@ import Foundation
 ///
 /// A page's fingerprint combines ``site``, its template and route, the arguments its view model is made from, and
 /// the fingerprints of the threads and authors it shows. The sitemap's is the pages it lists and each thread's last
-/// change. The other pages made from the whole archive (the authors, topics and archive indexes, search, 404,
-/// robots.txt) have none and are always rendered: there are six of them, each quick to render.
+/// change; the authors, topics and archive indexes' are every author with their counts, every topic's name and count,
+/// every month's count. The search page, 404 and robots.txt have none and are always rendered, each quick to render.
+/// A thread's tweets count by the key their rendering is cached by (``Thread/renderedKey``), not by their HTML.
 ///
 /// Authors' thread and tweet counts are kept apart (``PageFingerprint``): one tweet added changes its author's
 /// counts, which every card of the author's threads carries, but few themes show them on a card.

@@ -42,11 +42,7 @@ extension Archive {
             let item = rendered.removeLast()
             let source = item.source
             let authorKey = Handle.key(source.author)
-            var shown: [Int] = []
-            for name in source.topics { topics.count(name, in: &shown) }
-            for name in item.rendered.hashtags { topics.count(name, in: &shown) }
-            for slug in shown { topics.threads[slug].append(index) }
-            let topicSlugs = shown.map { topics.slugs[$0] }
+            let topicSlugs = topics.add(thread: index, naming: [source.topics, item.rendered.hashtags])
             threadsByAuthor[authorKey, default: []].append(index)
             tweetCounts[authorKey, default: 0] += source.tweets.count
             threads.append(
@@ -85,31 +81,39 @@ extension Archive {
         private var spellings: [(name: String, slug: Int?, uses: Int)] = []
         private var slugNumbers: [String: Int] = [:]
         private(set) var slugs: [String] = []
-        var threads: [[Int]] = []
+        private(set) var threads: [[Int]] = []
 
-        /// Counts one use of `name`, and adds its slug's number to `shown` unless it is there or the slug is empty.
-        mutating func count(_ name: String, in shown: inout [Int]) {
-            let spelling: Int
-            if let known = spellingNumbers[name] {
-                spelling = known
-            } else {
-                spelling = spellings.count
-                spellingNumbers[name] = spelling
-                let slug = Slug.make(from: name)
-                var number: Int?
-                if !slug.isEmpty {
-                    number = slugNumbers[slug] ?? slugs.count
-                    if number == slugs.count {
-                        slugNumbers[slug] = slugs.count
-                        slugs.append(slug)
-                        threads.append([])
-                    }
-                }
-                spellings.append((name, number, 0))
+        /// Counts each use of the names in `lists` by the thread at `index`, and returns the slugs they make, each once,
+        /// in the order first named; a name whose slug is empty names no topic.
+        mutating func add(thread index: Int, naming lists: [[String]]) -> [String] {
+            var shown: [Int] = []
+            for name in lists.joined() {
+                let spelling = number(of: name)
+                guard let slug = spellings[spelling].slug else { continue }
+                spellings[spelling].uses += 1
+                if !shown.contains(slug) { shown.append(slug) }
             }
-            guard let slug = spellings[spelling].slug else { return }
-            spellings[spelling].uses += 1
-            if !shown.contains(slug) { shown.append(slug) }
+            for slug in shown { threads[slug].append(index) }
+            return shown.map { slugs[$0] }
+        }
+
+        /// The number of the spelling `name`, given (with its slug's) the first time it is seen.
+        private mutating func number(of name: String) -> Int {
+            if let known = spellingNumbers[name] { return known }
+            let slug = Slug.make(from: name)
+            var slugNumber: Int?
+            if !slug.isEmpty {
+                slugNumber = slugNumbers[slug]
+                if slugNumber == nil {
+                    slugNumber = slugs.count
+                    slugNumbers[slug] = slugs.count
+                    slugs.append(slug)
+                    threads.append([])
+                }
+            }
+            spellingNumbers[name] = spellings.count
+            spellings.append((name, slugNumber, 0))
+            return spellings.count - 1
         }
 
         /// Each slug's name: its most used spelling; ties go to the one that sorts first, so the name never depends
