@@ -1,5 +1,5 @@
 # Skein: `make site` builds the example archive into Output/, `make test` runs every test.
-# Both install what they need from Debian first (libcmark-dev, zlib1g-dev; tidy for the tests).
+# Both install what they need from Debian first (libcmark-dev, zlib1g-dev, libmimalloc-dev; tidy for the tests).
 
 SWIFT ?= swift
 APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
@@ -50,10 +50,11 @@ manual: release
 	$(SWIFT) package --allow-writing-to-package-directory generate-manual --output-directory .build/manual \
 		$$(git log -1 --format=--date=%cs 2>/dev/null)
 
-# libcmark-dev is the C library every Markdown file goes through; zlib1g-dev unpacks zip exports (skein import).
+# libcmark-dev is the C library every Markdown file goes through; zlib1g-dev unpacks zip exports (skein import);
+# libmimalloc-dev is the allocator the skein binary is linked with (it has no pkg-config file).
 deps:
-	@pkg-config --exists libcmark zlib || \
-		{ $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libcmark-dev zlib1g-dev; }
+	@{ pkg-config --exists libcmark zlib && { [ "$$(uname)" != Linux ] || dpkg -s libmimalloc-dev >/dev/null 2>&1; }; } || \
+		{ $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libcmark-dev zlib1g-dev libmimalloc-dev; }
 
 # tidy checks that every generated page is valid HTML.
 test-deps:
