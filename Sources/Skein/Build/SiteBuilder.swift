@@ -88,9 +88,15 @@ public struct PreparedSite: Sendable {
 
     /// Renders one page with the theme.
     public func render(_ page: Page) -> String {
+        let library = partials?.library ?? library
         let render = { library.render(MustacheObject(page.context), withTemplate: page.template) ?? "" }
-        return plainTexts ? MustacheText.$plain.withValue(true, operation: render) : render()
+        if plainTexts { return MustacheText.$plain.withValue(true, operation: render) }
+        guard let partials else { return render() }
+        return PartialMemo.Rendering.$current.withValue(PartialMemo.Rendering(memo: partials), operation: render)
     }
+
+    /// Partials remembered by what they read (``PartialMemo``); nil renders every partial in place.
+    var partials: PartialMemo?
 
     /// The earliest date of a thread left out for being in the future.
     var nextPublication: Date?
@@ -270,6 +276,7 @@ public enum SiteBuilder {
             content: options.content, timings: clock.laps)
         site.nextPublication = resolved.nextPublication
         site.plainTexts = theme.namesPartialsByFields
+        site.partials = PartialMemo.installed(in: library, names: theme.rememberedPartials)
         return site
     }
 

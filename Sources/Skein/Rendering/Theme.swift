@@ -111,6 +111,9 @@ public struct Theme: Sendable {
         {
             try? TweetStencils.install(in: &library, prefix: prefix)
         }
+        if diagnostics[errorsBefore...].isEmpty && !namesPartialsByFields {
+            try? PartialMemo.install(in: &library, names: rememberedPartials, prefix: prefix)
+        }
         for name in Self.requiredTemplates where templates[name] == nil {
             diagnostics.append(
                 .error(
@@ -161,6 +164,32 @@ public struct Theme: Sendable {
             }
         }
         return true
+    }
+
+    /// The partials whose texts are remembered by what they read (``PartialMemo``): every partial some template
+    /// includes that ``partialIsReusable(_:in:)`` and looks up at least five names (the memo's wrapper looks up two),
+    /// but the card and the tweet, which have memos of their own.
+    var rememberedPartials: [String] {
+        let included = Set(templates.values.flatMap { Self.partialReferences(in: $0).map(\.name) })
+        return included.subtracting([CardMemo.partial, TweetStencils.partial]).sorted().filter {
+            Self.partialIsReusable($0, in: templates) && lookups(in: $0) >= 5
+        }
+    }
+
+    /// How many names the tags of the template `name` and of the partials it includes look up (variables and
+    /// sections; `a.b` looks up two).
+    func lookups(in name: String) -> Int {
+        var included: Set<String> = []
+        var pending = [name]
+        var count = 0
+        while let name = pending.popLast() {
+            guard included.insert(name).inserted, let text = templates[name] else { continue }
+            for tag in text.matches(of: #/\{\{\s*[#^&{]?\s*([^\s!/>=<$%{}#^&][^\s}]*)/#) {
+                count += 1 + tag.output.1.filter { $0 == "." }.count
+            }
+            pending += Self.partialReferences(in: text).map(\.name)
+        }
+        return count
     }
 
     /// Whether every tag of the theme that names the tweet partial is all of a `{{#tweets}}` section, where it stands

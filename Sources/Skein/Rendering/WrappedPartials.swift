@@ -1,6 +1,6 @@
 import Mustache
 
-// What ``CardMemo`` and ``TweetStencils`` share: a partial whose text Skein makes once is replaced in the library by a
+// What ``CardMemo``, ``TweetStencils`` and ``PartialMemo`` share: a partial whose text Skein makes once is replaced in the library by a
 // wrapper that prints that text, and the partial is rendered on its own over a spy that tells whether it read
 // anything of the page around it.
 
@@ -24,7 +24,7 @@ extension MustacheLibrary {
     }
 }
 
-/// The context below a partial rendered on its own (``CardMemo``, ``TweetStencils``): hands out `value` once under
+/// The context below a partial rendered on its own (``CardMemo``, ``TweetStencils``, ``PartialMemo``): hands out `value` once under
 /// `name`, and notes any other question, which on a page would have been asked of the page's context.
 final class ContextSpy: MustacheParent, @unchecked Sendable {
     let name: String

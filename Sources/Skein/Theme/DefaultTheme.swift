@@ -177,6 +177,17 @@ enum DefaultTheme {
 {{/layout}}
 
 """####,
+        "partials/author-card": ####"""
+<section class="author-card" aria-labelledby="author-card-name">
+{{> partials/avatar}}
+<div>
+<h2 id="author-card-name" class="author-card-name"><a href="{{url}}">{{name}}</a></h2>
+<p class="handle">{{#hasName}}@{{handle}} · {{/hasName}}{{countsLabel}}</p>
+{{#bioHTML}}<div class="bio">{{{bioHTML}}}</div>{{/bioHTML}}
+</div>
+</section>
+
+"""####,
         "partials/avatar": ####"""
 {{#avatarURL}}<img class="avatar" src="{{avatarURL}}" alt="" width="44" height="44" loading="lazy">{{/avatarURL}}{{^avatarURL}}<span class="avatar avatar-initial" aria-hidden="true">{{initial}}</span>{{/avatarURL}}
 
@@ -332,14 +343,7 @@ Sitemap: {{site.sitemapURL}}
 </article>
 <aside class="thread-aside" aria-label="About the author and more threads">
 {{#author}}
-<section class="author-card" aria-labelledby="author-card-name">
-{{> partials/avatar}}
-<div>
-<h2 id="author-card-name" class="author-card-name"><a href="{{url}}">{{name}}</a></h2>
-<p class="handle">{{#hasName}}@{{handle}} · {{/hasName}}{{countsLabel}}</p>
-{{#bioHTML}}<div class="bio">{{{bioHTML}}}</div>{{/bioHTML}}
-</div>
-</section>
+{{> partials/author-card}}
 {{/author}}
 {{#hasNeighbours}}
 <nav class="neighbours" aria-label="Previous and next thread by this author">

@@ -51,7 +51,13 @@ struct MustacheObject: MustacheParent, CustomStringConvertible {
 
     init(_ value: any MustacheParent) { self.box = Box(value) }
 
-    func child(named name: String) -> Any? { box.value.child(named: name) }
+    func child(named name: String) -> Any? {
+        if name == PartialMemo.field { return PartialMemo.Rendering.current?.accessor(over: self) }
+        return box.value.child(named: name)
+    }
+
+    /// Which object this is, for as long as it lives: copies of it are the same object.
+    var identity: ObjectIdentifier { ObjectIdentifier(box) }
 
     /// What a variable tag over the object prints, as it did over the struct.
     var description: String { String(describing: box.value) }
