@@ -2,9 +2,9 @@ import Mustache
 import Synchronization
 
 /// Many pages include a partial over values that print the same: the site header at each depth, an author's card
-/// beside each of their threads, a thread's line in every "More from" list of its author. swift-mustache's work for
-/// each tag (splitting the name, casting every object it looks in) is most of a page's time, so each partial's text
-/// is remembered by what it read, and a page whose values read the same is given that text without rendering it.
+/// beside each of their threads. swift-mustache's work for each tag (splitting the name, casting every object it looks
+/// in) is most of a page's time, so each partial's text is remembered by what it read, and a page whose values read the
+/// same is given that text without rendering it.
 ///
 /// Rendering a partial is a pure function of the answers to the questions it asks of its context: the first question
 /// is always the same, and each next one depends only on the answers before it. So when a partial is first rendered
