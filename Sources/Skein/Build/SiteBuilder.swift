@@ -276,7 +276,7 @@ public enum SiteBuilder {
             content: options.content, timings: clock.laps)
         site.nextPublication = resolved.nextPublication
         site.plainTexts = theme.namesPartialsByFields
-        site.partials = PartialMemo.installed(in: library, names: theme.rememberedPartials)
+        site.partials = PartialMemo.installed(in: library, templates: theme.templates)
         return site
     }
 

@@ -73,21 +73,24 @@ final class PartialMemo: Sendable {
 
     /// Wraps each of `names` (theme partials that passed the checks above) in ``wrapper(_:number:)``, numbered in
     /// sorted order.
+    /// Only the partials wrapped are numbered, so that ``installed(in:templates:)`` finds the same numbers from the
+    /// library alone.
     static func install(in library: inout MustacheLibrary, names: [String], prefix: String) throws {
-        for (number, name) in names.sorted().enumerated() {
+        var number = 0
+        for name in names.sorted() {
             let render = "{{#\(topField)}}{{> \(original(name))}}{{/\(topField)}}"
             try library.wrapPartial(
                 name, movingTo: original(name), in: wrapper(name, number: number), helpers: [once(name): render],
                 prefix: prefix)
+            if library.getTemplate(named: original(name)) != nil { number += 1 }
         }
     }
 
-    /// The memo of `names`, numbered as ``install(in:names:prefix:)`` numbered them, or nil when `library` holds none
-    /// of them wrapped.
-    static func installed(in library: MustacheLibrary, names: [String]) -> PartialMemo? {
-        let names = names.sorted()
-        guard names.contains(where: { library.getTemplate(named: original($0)) != nil }) else { return nil }
-        return PartialMemo(library: library, names: names)
+    /// The memo of the partials of `templates` that `library` holds wrapped, numbered in sorted order as
+    /// ``install(in:names:prefix:)`` numbered them; nil when there are none.
+    static func installed(in library: MustacheLibrary, templates: [String: String]) -> PartialMemo? {
+        let names = templates.keys.sorted().filter { library.getTemplate(named: original($0)) != nil }
+        return names.isEmpty ? nil : PartialMemo(library: library, names: names)
     }
 
     /// The text of the partial with `number` over `object`, remembered or rendered over the recorder; nil when it must
@@ -346,22 +349,21 @@ final class PartialMemo: Sendable {
                 stop()
                 return .stopped
             }
-            let numbered = links.map { link in
-                (
-                    question: numbers[link.question]
-                        ?? { () -> Int in
-                            questions.append(link.question)
-                            numbers[link.question] = questions.count - 1
-                            return questions.count - 1
-                        }(), key: link.key
-                )
-            }
+            let numbered = links.map { (question: number(of: $0.question), key: $0.key) }
             guard let root else {
                 root = Node(prefix: numbered, text: text)
                 return .stored
             }
             if let replaced = Self.inserting(numbered[...], text: text, into: root) { self.root = replaced }
             return .stored
+        }
+
+        /// The number of `question`, given it the first time it is asked.
+        private mutating func number(of question: Question) -> Int {
+            if let number = numbers[question] { return number }
+            questions.append(question)
+            numbers[question] = questions.count - 1
+            return questions.count - 1
         }
 
         /// Inserts the rest of a trace below `node`; returns the node that takes `node`'s place when it had to be split.
