@@ -56,15 +56,15 @@ extension PagePlanner {
     }
 
     func entry(_ index: Int) -> FeedEntryView {
-        let thread = archive.threads[index]
-        let author = archive.authors[archive.authorIndex[thread.authorKey]!]
-        let count = thread.tweetCount
-        let url = urls.absolute(.thread(thread.slug))
+        // Read field by field: a copy of the thread would retain each of its strings and arrays.
+        let author = archive.authors[authorOrdinals[index]]
+        let count = archive.threads[index].tweetCount
+        let url = urls.absolute(.thread(archive.threads[index].slug))
         let root = urls.prefix(.absolute)
         // Appended as strings: made from bytes, the text would be checked for UTF-8 again, byte by byte past the
         // first emoji.
         var content = ""
-        for tweet in thread.tweets {
+        for tweet in archive.threads[index].tweets {
             if !content.isEmpty { content += "\n" }
             content += "<p><a href=\""
             content += url
@@ -72,11 +72,12 @@ extension PagePlanner {
             content += tweet.content.html(withRoot: root)
         }
         return FeedEntryView(
-            title: thread.title, url: url, id: url,
+            title: archive.threads[index].title, url: url, id: url,
             published: threadDates[index].iso, updated: threadDates[index].lastChangeISO,
             authorName: author.displayName, authorURL: urls.absolute(.author(author.key)),
-            summary: Self.clipped(thread.summary ?? thread.firstTweet?.content.plainText ?? "", to: 280),
-            contentHTML: content, topics: thread.topicSlugs.map { archive.topics[topicIndex[$0]!].name })
+            summary: Self.clipped(
+                archive.threads[index].summary ?? archive.threads[index].firstTweet?.content.plainText ?? "", to: 280),
+            contentHTML: content, topics: topicOrdinals[index].map { archive.topics[$0].name })
     }
 
     /// At most this many URLs in one sitemap file, as the sitemap protocol allows (search engines ignore a longer one).

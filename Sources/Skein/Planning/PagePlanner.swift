@@ -243,15 +243,15 @@ public final class PagePlanner: Sendable {
     /// The card of the thread at `index`, every field made.
     func card(_ index: Int, from root: SiteURLs.Root) -> ThreadCardView {
         let links = links(root)
-        let thread = archive.threads[index]
-        let count = thread.tweetCount
+        // Read field by field: a copy of the thread would retain each of its strings and arrays.
+        let count = archive.threads[index].tweetCount
         return ThreadCardView(
-            title: thread.title, url: cardURL(index, links: links), dateText: day(index),
+            title: archive.threads[index].title, url: cardURL(index, links: links), dateText: day(index),
             dateISO: threadDates[index].iso, author: author(authorOrdinals[index], from: root, links: links),
-            excerptHTML: thread.firstTweet.map { $0.content.html(withRoot: links.prefix) } ?? "",
-            summary: thread.summary, tweetCount: count, tweetCountLabel: counted(count, "tweet"),
-            readingLabel: "\(thread.readingMinutes) min read", readLabel: Self.readLabel(count),
-            topics: topicLinks(index, links: links), hasTopics: !thread.topicSlugs.isEmpty)
+            excerptHTML: archive.threads[index].firstTweet.map { $0.content.html(withRoot: links.prefix) } ?? "",
+            summary: archive.threads[index].summary, tweetCount: count, tweetCountLabel: counted(count, "tweet"),
+            readingLabel: "\(archive.threads[index].readingMinutes) min read", readLabel: Self.readLabel(count),
+            topics: topicLinks(index, links: links), hasTopics: !topicOrdinals[index].isEmpty)
     }
 
     /// The card of the thread at `index` as a page at `root` (whose links are `links`) shows it, each field made when
