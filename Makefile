@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test lint build release install manual deps test-deps browser-deps browser-test bench-deps bench bench-search theme tlds fuzz clean
+.PHONY: site test lint build release install manual deps test-deps browser-deps browser-test bench-deps bench bench-search bench-scale theme tlds fuzz clean
 
 site: deps release
 	.build/release/skein build
@@ -73,6 +73,10 @@ browser-deps:
 BENCH_SIZES ?= 1000 10000
 bench: release bench-deps
 	bench/run $(BENCH_SIZES)
+
+# Skein's cold builds of 10,000 and 100,000 threads in turns: how the time and memory grow (about 25 minutes).
+bench-scale: release bench-deps
+	bench/run --scale
 
 # The first search of a 10,000-thread archive in Chromium: bytes loaded, and time per search once loaded.
 SEARCH_SIZE ?= 10000
