@@ -95,6 +95,16 @@ public struct RenderedMarkdown: Sendable, Equatable {
     func html(withRoot prefix: String) -> String {
         hasInternalLinks ? html.replacing(every: InternalLink.marker, with: InternalLink.attributeStart + prefix) : html
     }
+
+    /// Appends the bytes of ``html(withRoot:)`` to `bytes`, where `attribute` is the UTF-8 of
+    /// `InternalLink.attributeStart + prefix`, without making that text first.
+    func appendHTML(withRoot attribute: [UInt8], to bytes: inout [UInt8]) {
+        guard hasInternalLinks else { return bytes.append(contentsOf: html.utf8) }
+        html.forEachPiece(separatedBy: InternalLink.marker) { piece, offset in
+            if offset > 0 { bytes += attribute }
+            bytes.append(contentsOf: piece)
+        }
+    }
 }
 
 /// Renders Markdown with libcmark (smart punctuation, safe mode, UTF-8 validation, line breaks kept as in a tweet)

@@ -60,17 +60,22 @@ extension PagePlanner {
         let author = archive.authors[authorOrdinals[index]]
         let count = archive.threads[index].tweetCount
         let url = urls.absolute(.thread(archive.threads[index].slug))
-        let root = urls.prefix(.absolute)
-        // Appended as strings: made from bytes, the text would be checked for UTF-8 again, byte by byte past the
-        // first emoji.
-        var content = ""
-        for tweet in archive.threads[index].tweets {
-            if !content.isEmpty { content += "\n" }
-            content += "<p><a href=\""
-            content += url
-            content += "#t\(tweet.number)\">\(tweet.number)/\(count)</a></p>\n"
-            content += tweet.content.html(withRoot: root)
+        let attribute = Array((InternalLink.attributeStart + urls.prefix(.absolute)).utf8)
+        // Written as bytes into one buffer of about the size it needs, and checked as UTF-8 once at the end: appended
+        // as strings, each tweet took a dozen appends and a string of its own for its links.
+        let tweets = archive.threads[index].tweets
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(tweets.reduce(0) { $0 + $1.content.html.utf8.count + url.utf8.count + 48 })
+        let counted = Array("/\(count)</a></p>\n".utf8)
+        for tweet in tweets {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+            bytes += #"<p><a href=""#.utf8
+            bytes += url.utf8
+            bytes += "#t\(tweet.number)\">\(tweet.number)".utf8
+            bytes += counted
+            tweet.content.appendHTML(withRoot: attribute, to: &bytes)
         }
+        let content = String(decoding: bytes, as: UTF8.self)
         return FeedEntryView(
             title: archive.threads[index].title, url: url, id: url,
             published: threadDates[index].iso, updated: threadDates[index].lastChangeISO,
