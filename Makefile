@@ -74,7 +74,7 @@ BENCH_SIZES ?= 1000 10000
 bench: release bench-deps
 	bench/run $(BENCH_SIZES)
 
-# Skein's cold builds of 10,000 and 100,000 threads in turns: how the time and memory grow (about 15 minutes).
+# Skein's cold builds of 10,000 and 100,000 threads in turns: how the time and memory grow (15 to 20 minutes).
 bench-scale: release bench-deps
 	bench/run --scale
 
